@@ -1,0 +1,53 @@
+package org.bomrl.api;
+
+import org.bomrl.api.adapt.AdaptationAlgorithmFactory;
+import org.bomrl.api.compare.OptimalityComparatorFactory;
+import org.bomrl.api.distance.PolicyDistanceFactory;
+import org.bomrl.api.env.EnvironmentFactory;
+import org.bomrl.api.report.ReportWriter;
+
+import java.util.List;
+
+/**
+ * The root service interface, loaded with {@link java.util.ServiceLoader} from
+ * {@code META-INF/services/org.bomrl.api.BomrlPlugin}. A plugin overrides only the kinds it
+ * contributes; new kinds are added as default methods returning empty lists, so older plugin
+ * jars keep loading.
+ *
+ * <p>Methods are called once, at start-up, from one thread; they must return non-null lists
+ * (empty when the plugin contributes nothing of that kind). Factory names must be unique across
+ * all plugins on the class path: a duplicate fails start-up naming both classes.
+ */
+@Stable(since = "0.1")
+public interface BomrlPlugin
+{
+    /** Environments and task distributions. */
+    default List<EnvironmentFactory> environmentFactories()
+    {
+        return List.of();
+    }
+
+    /** Policy distances D_τ(π, π_φ). */
+    default List<PolicyDistanceFactory> distanceFactories()
+    {
+        return List.of();
+    }
+
+    /** Within-task adaptation algorithms with the meta-update they pair with. */
+    default List<AdaptationAlgorithmFactory> adaptationAlgorithmFactories()
+    {
+        return List.of();
+    }
+
+    /** References the optimality gap is measured against. */
+    default List<OptimalityComparatorFactory> comparatorFactories()
+    {
+        return List.of();
+    }
+
+    /** Renderers of a run's figures (PNG, …). */
+    default List<ReportWriter> reportWriters()
+    {
+        return List.of();
+    }
+}

@@ -1,0 +1,2 @@
+/** Comparators: the reference values the optimality gap is measured against. */
+package org.bomrl.api.compare;

@@ -1,0 +1,2 @@
+/** Environments with Gymnasium semantics, tasks, task distributions and exact tabular models. */
+package org.bomrl.api.env;

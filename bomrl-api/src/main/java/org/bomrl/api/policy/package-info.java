@@ -1,0 +1,2 @@
+/** Policy classes shared by environments, distances and adaptation algorithms. */
+package org.bomrl.api.policy;

@@ -1,0 +1,2 @@
+/** Figures a run produces and the writers that render them (PNG and others). */
+package org.bomrl.api.report;

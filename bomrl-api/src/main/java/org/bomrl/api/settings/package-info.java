@@ -1,0 +1,2 @@
+/** Read-only, per-component settings and their declared specifications. */
+package org.bomrl.api.settings;

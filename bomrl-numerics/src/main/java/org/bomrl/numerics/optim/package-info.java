@@ -1,0 +1,2 @@
+/** First-order optimisers and iterative linear solvers. */
+package org.bomrl.numerics.optim;

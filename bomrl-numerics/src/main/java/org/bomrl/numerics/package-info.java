@@ -1,0 +1,2 @@
+/** Shared numeric kernels used by core and the built-in plugins. */
+package org.bomrl.numerics;
