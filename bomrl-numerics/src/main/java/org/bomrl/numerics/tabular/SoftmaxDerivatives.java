@@ -1,18 +1,24 @@
 package org.bomrl.numerics.tabular;
 
 /**
- * Per-state derivatives of the softmax map (spec §3.6). All methods read the |A| entries of a
- * state starting at {@code offset}, write |A|×|A| row-major outputs into caller-owned arrays and
- * allocate nothing.
+ * Per-state derivatives of the softmax map π_θ(a) = exp θ_a / Σ_b exp θ_b (spec §3.6). All methods
+ * read the |A| entries of one state starting at {@code offset} of {@code pi} (and {@code q}), write
+ * their output from index 0 of {@code out} (|A|×|A| row-major, or |A| entries) and allocate nothing.
  */
 public final class SoftmaxDerivatives
 {
     private SoftmaxDerivatives() {}
 
-    /** out = F(π) = diag(π) − ππᵀ, the Jacobian ∂π/∂θ of one state. */
+    /** out = F(π) = diag(π) − ππᵀ, the Jacobian ∂π/∂θ of one state (symmetric, F1 = 0). */
     public static void jacobian(double[] pi, int offset, int actions, double[] out)
     {
-        throw new UnsupportedOperationException("not implemented yet");
+        for (int i = 0; i < actions; i++) {
+            double pii = pi[offset + i];
+            for (int j = 0; j < actions; j++) {
+                out[i * actions + j] = -pii * pi[offset + j];
+            }
+            out[i * actions + i] += pii;
+        }
     }
 
     /**
@@ -21,12 +27,51 @@ public final class SoftmaxDerivatives
      */
     public static void surrogateHessian(double[] pi, double[] q, int offset, int actions, double[] out)
     {
-        throw new UnsupportedOperationException("not implemented yet");
+        double mean = expectation(pi, q, offset, actions);
+        for (int i = 0; i < actions; i++) {
+            double pa = pi[offset + i];
+            double wi = pa * (q[offset + i] - mean);
+            for (int j = 0; j < actions; j++) {
+                double pj = pi[offset + j];
+                double wj = pj * (q[offset + j] - mean);
+                out[i * actions + j] = -pa * wj - wi * pj;
+            }
+            out[i * actions + i] += wi;
+        }
     }
 
-    /** out[a] = π_a (q_a − π·q): the gradient of θ ↦ Σ_a π_θ(a) q_a. */
+    /** out[a] = π_a (q_a − π·q): the gradient of θ ↦ Σ_a π_θ(a) q_a, i.e. F(π)q. */
     public static void surrogateGradient(double[] pi, double[] q, int offset, int actions, double[] out)
     {
-        throw new UnsupportedOperationException("not implemented yet");
+        double mean = expectation(pi, q, offset, actions);
+        for (int a = 0; a < actions; a++) {
+            out[a] = pi[offset + a] * (q[offset + a] - mean);
+        }
+    }
+
+    /**
+     * x ← x − mean(x)·1 on the |A| entries of one state starting at {@code offset}: the orthogonal
+     * projection P = I − 11ᵀ/|A| onto 1^⊥ (spec §3.4), in place.
+     */
+    public static void projectOnesComplement(double[] x, int offset, int actions)
+    {
+        double sum = 0;
+        for (int a = 0; a < actions; a++) {
+            sum += x[offset + a];
+        }
+        double mean = sum / actions;
+        for (int a = 0; a < actions; a++) {
+            x[offset + a] -= mean;
+        }
+    }
+
+    /** π·q over one state. */
+    private static double expectation(double[] pi, double[] q, int offset, int actions)
+    {
+        double sum = 0;
+        for (int a = 0; a < actions; a++) {
+            sum += pi[offset + a] * q[offset + a];
+        }
+        return sum;
     }
 }

@@ -1,0 +1,2 @@
+/** JMH benchmarks of environments, exact evaluation, rounds, hypergradients and whole experiments. */
+package org.bomrl.bench;

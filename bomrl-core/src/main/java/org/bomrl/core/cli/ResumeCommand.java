@@ -1,0 +1,28 @@
+package org.bomrl.core.cli;
+
+import org.bomrl.core.experiment.ExperimentRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+
+/** {@code bomrl resume RUN_DIR}: continue a run from its checkpoints. */
+@Command(name = "resume", description = "Continue an interrupted run from its checkpoints; the results equal an uninterrupted run's.")
+final class ResumeCommand
+        implements Runnable
+{
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "RUN_DIR", description = "a run directory written by 'bomrl run'")
+    Path directory;
+
+    @Override
+    public void run()
+    {
+        Path result = Registries.injector().getInstance(ExperimentRunner.class).resume(directory, System.err, (row, checkpoint) -> {});
+        spec.commandLine().getOut().println("results in " + result);
+    }
+}

@@ -1,0 +1,40 @@
+package org.bomrl.core.cli;
+
+import org.bomrl.core.config.ExperimentConfiguration;
+import org.bomrl.core.experiment.ExperimentRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code bomrl run FILE [--set k=v]… [--out DIR]}. */
+@Command(name = "run", description = "Run an experiment file; results go to a new run directory.")
+final class RunCommand
+        implements Runnable
+{
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "experiment .properties file")
+    Path file;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override a key of the experiment file (repeatable)")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "run directory (default runs/<experiment.name>); must not hold a run already")
+    Path out;
+
+    @Override
+    public void run()
+    {
+        ExperimentConfiguration config = ExperimentConfiguration.load(file, Overrides.parse(overrides));
+        Path directory = out != null ? out : ExperimentRunner.defaultDirectory(config);
+        Path result = Registries.injector().getInstance(ExperimentRunner.class).run(config, directory, System.err, (row, checkpoint) -> {});
+        spec.commandLine().getOut().println("results in " + result);
+    }
+}

@@ -1,0 +1,2 @@
+/** The {@code bomrl} command line. */
+package org.bomrl.core.cli;

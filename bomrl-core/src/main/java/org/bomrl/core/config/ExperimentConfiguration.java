@@ -1,0 +1,229 @@
+package org.bomrl.core.config;
+
+import org.apache.commons.configuration2.CompositeConfiguration;
+import org.apache.commons.configuration2.Configuration;
+import org.apache.commons.configuration2.MapConfiguration;
+import org.apache.commons.configuration2.PropertiesConfiguration;
+import org.apache.commons.configuration2.builder.FileBasedConfigurationBuilder;
+import org.apache.commons.configuration2.builder.fluent.Parameters;
+import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.bomrl.api.settings.InvalidSettingException;
+import org.bomrl.api.settings.MapSettings;
+import org.bomrl.api.settings.SettingSpec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * An experiment's configuration, read with Commons Configuration 2 from three layers in order of
+ * precedence: command-line overrides ({@code --set key=value}), the experiment file, and the
+ * bundled defaults (the defaults every component declares in its {@link SettingSpec}s). Components
+ * receive only their own slice ({@link #settings}); every key must be claimed by some slice, and
+ * {@link #checkNoUnknownKeys()} reports the rest with a "did you mean" suggestion. Not thread-safe:
+ * build it, slice it, then only read the returned settings.
+ */
+public final class ExperimentConfiguration
+{
+    private final String fileLabel;
+    private final Map<String, String> overrides;
+    private final Configuration file;
+    private final CompositeConfiguration composite;
+    private final Map<String, String> claimedDefaults = new TreeMap<>();
+    private final Set<String> claimed = new TreeSet<>();
+
+    private ExperimentConfiguration(String fileLabel, Map<String, String> overrides, Configuration file)
+    {
+        this.fileLabel = fileLabel;
+        this.overrides = Map.copyOf(overrides);
+        this.file = file;
+        this.composite = new CompositeConfiguration();
+        composite.addConfiguration(new MapConfiguration(new HashMap<>(this.overrides)));
+        composite.addConfiguration(file);
+    }
+
+    /** Reads {@code experimentFile} (a {@code .properties} file) beneath {@code overrides}. */
+    public static ExperimentConfiguration load(Path experimentFile, Map<String, String> overrides)
+    {
+        String name = experimentFile.getFileName().toString();
+        if (!name.endsWith(".properties")) {
+            throw new InvalidSettingException(experimentFile + ": unsupported experiment file type; use a .properties file");
+        }
+        if (!Files.isRegularFile(experimentFile)) {
+            throw new InvalidSettingException(experimentFile + ": no such experiment file");
+        }
+        try {
+            PropertiesConfiguration properties = new FileBasedConfigurationBuilder<>(PropertiesConfiguration.class)
+                    .configure(new Parameters().properties().setFile(experimentFile.toFile()).setEncoding("UTF-8").setIncludesAllowed(false).setThrowExceptionOnMissing(true))
+                    .getConfiguration();
+            return new ExperimentConfiguration(experimentFile.toString(), overrides, properties);
+        }
+        catch (ConfigurationException e) {
+            throw new InvalidSettingException(experimentFile + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** A configuration of overrides only, for commands that take no experiment file. */
+    public static ExperimentConfiguration ofOverrides(Map<String, String> overrides)
+    {
+        return new ExperimentConfiguration("(no file)", overrides, new PropertiesConfiguration());
+    }
+
+    /** The raw effective value of {@code key} from the overrides or the file, if any. */
+    public Optional<String> value(String key)
+    {
+        if (!composite.containsKey(key)) {
+            return Optional.empty();
+        }
+        Object value = composite.getProperty(key);
+        return Optional.of(value instanceof List<?> list ? String.join(",", list.stream().map(String::valueOf).toList()) : String.valueOf(value));
+    }
+
+    /** Where {@code key}'s value comes from. */
+    public String source(String key)
+    {
+        if (overrides.containsKey(key)) {
+            return "--set";
+        }
+        return file.containsKey(key) ? fileLabel : "default";
+    }
+
+    /**
+     * The settings of the slice {@code scope}: for each spec, the value of {@code scope.key} (or of
+     * {@code scope} itself for an empty spec key). Claims those keys; checks every given value's type.
+     */
+    public MapSettings settings(String scope, List<SettingSpec> specs)
+    {
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> sources = new HashMap<>();
+        for (SettingSpec spec : specs) {
+            String key = scope.isEmpty() ? spec.key() : scope + "." + spec.key();
+            claimed.add(key);
+            Optional<String> value = value(key);
+            if (value.isPresent()) {
+                values.put(spec.key(), value.get());
+                sources.put(spec.key(), source(key));
+            }
+            else {
+                spec.defaultValue().ifPresent(defaultValue -> claimedDefaults.put(key, defaultValue));
+            }
+        }
+        MapSettings settings = new MapSettings(scope.isEmpty() ? "experiment" : scope, values, sources, specs);
+        SettingsValidation.check(settings, specs);
+        return settings;
+    }
+
+    /**
+     * The settings of {@code scope} with every value explicitly given under {@code overlayScope}
+     * replacing it, e.g. a method's adaptation settings with its meta-training overrides.
+     */
+    public MapSettings overlaid(String scope, String overlayScope, List<SettingSpec> specs)
+    {
+        MapSettings base = settings(scope, specs);
+        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> sources = new HashMap<>();
+        for (String key : base.keys()) {
+            values.put(key, base.raw(key).get());
+            sources.put(key, base.source(key));
+        }
+        for (SettingSpec spec : specs) {
+            String key = overlayScope + "." + spec.key();
+            claimed.add(key);
+            Optional<String> value = value(key);
+            if (value.isPresent()) {
+                values.put(spec.key(), value.get());
+                sources.put(spec.key(), source(key));
+            }
+        }
+        MapSettings settings = new MapSettings(overlayScope, values, sources, specs);
+        SettingsValidation.check(settings, specs);
+        return settings;
+    }
+
+    /** The value of the selector key {@code key} (e.g. {@code environment = env.frozenlake}), claiming it. */
+    public String selector(String key, Optional<String> defaultValue)
+    {
+        claimed.add(key);
+        Optional<String> value = value(key).map(String::trim);
+        if (value.isPresent()) {
+            return value.get();
+        }
+        String result = defaultValue.orElseThrow(() -> new InvalidSettingException(fileLabel + ": required key '" + key + "' is missing"));
+        claimedDefaults.put(key, result);
+        return result;
+    }
+
+    /** Keys given explicitly (file or overrides) that start with {@code prefix.}. */
+    public Set<String> keysUnder(String prefix)
+    {
+        Set<String> keys = new TreeSet<>();
+        for (String key : givenKeys()) {
+            if (key.startsWith(prefix + ".")) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    /** Fails on the first given key that no slice claimed, naming the file and the closest known key. */
+    public void checkNoUnknownKeys()
+    {
+        for (String key : givenKeys()) {
+            if (!claimed.contains(key)) {
+                throw new InvalidSettingException(source(key) + ": unknown key '" + key + "'" + Suggestions.didYouMean(key, claimed)
+                        + (Suggestions.didYouMean(key, claimed).isEmpty() ? "; see 'bomrl describe' for the valid keys" : ""));
+            }
+        }
+    }
+
+    /** Every claimed key with its effective value (given or default), sorted. */
+    public Map<String, String> effective()
+    {
+        Map<String, String> result = new TreeMap<>(claimedDefaults);
+        for (String key : claimed) {
+            value(key).ifPresent(value -> result.put(key, value));
+        }
+        return result;
+    }
+
+    /** Effective values with their sources, for the written configuration's comments. */
+    public Map<String, String> effectiveSources()
+    {
+        Map<String, String> result = new TreeMap<>();
+        for (String key : effective().keySet()) {
+            result.put(key, source(key));
+        }
+        return result;
+    }
+
+    private List<String> givenKeys()
+    {
+        Set<String> keys = new TreeSet<>(overrides.keySet());
+        for (Iterator<String> it = file.getKeys(); it.hasNext(); ) {
+            keys.add(it.next());
+        }
+        return new ArrayList<>(keys);
+    }
+
+    /** The {@code --set} overrides, to hand on to the members of a suite. */
+    public Map<String, String> overrides()
+    {
+        Map<String, String> result = new TreeMap<>(overrides);
+        claimed.addAll(overrides.keySet());
+        return result;
+    }
+
+    public String fileLabel()
+    {
+        return fileLabel;
+    }
+}

@@ -1,0 +1,109 @@
+package org.bomrl.core.experiment;
+
+import com.google.inject.Inject;
+import org.bomrl.api.ComponentFactory;
+import org.bomrl.api.adapt.AdaptationAlgorithmFactory;
+import org.bomrl.api.compare.OptimalityComparatorFactory;
+import org.bomrl.api.context.ComponentResolver;
+import org.bomrl.api.context.RandomSource;
+import org.bomrl.api.context.RunContext;
+import org.bomrl.api.distance.PolicyDistance;
+import org.bomrl.api.distance.PolicyDistanceFactory;
+import org.bomrl.api.env.EnvironmentFactory;
+import org.bomrl.api.settings.InvalidSettingException;
+import org.bomrl.api.settings.MapSettings;
+import org.bomrl.api.settings.Settings;
+import org.bomrl.core.config.Suggestions;
+import org.bomrl.core.plugin.PluginRegistry;
+import org.bomrl.core.plugin.RegisteredFactory;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The registered factories by kind (injected as Guice map bindings) and the one place components
+ * are created, so every creation gets a seeded context and is recorded for provenance.
+ * Thread-safe for lookups; {@link #create} is called from the experiment's set-up thread.
+ */
+public final class Components
+{
+    private final Map<String, EnvironmentFactory> environments;
+    private final Map<String, PolicyDistanceFactory> distances;
+    private final Map<String, AdaptationAlgorithmFactory> adaptations;
+    private final Map<String, OptimalityComparatorFactory> comparators;
+    private final PluginRegistry registry;
+    private final Set<String> used = new LinkedHashSet<>();
+
+    @Inject
+    public Components(Map<String, EnvironmentFactory> environments, Map<String, PolicyDistanceFactory> distances, Map<String, AdaptationAlgorithmFactory> adaptations,
+            Map<String, OptimalityComparatorFactory> comparators, PluginRegistry registry)
+    {
+        this.environments = new TreeMap<>(environments);
+        this.distances = new TreeMap<>(distances);
+        this.adaptations = new TreeMap<>(adaptations);
+        this.comparators = new TreeMap<>(comparators);
+        this.registry = registry;
+    }
+
+    public EnvironmentFactory environment(String key, String name)
+    {
+        return lookup(environments, "environment", key, name);
+    }
+
+    public PolicyDistanceFactory distance(String key, String name)
+    {
+        return lookup(distances, "distance", key, name);
+    }
+
+    public AdaptationAlgorithmFactory adaptation(String key, String name)
+    {
+        return lookup(adaptations, "adaptation algorithm", key, name);
+    }
+
+    public OptimalityComparatorFactory comparator(String key, String name)
+    {
+        return lookup(comparators, "comparator", key, name);
+    }
+
+    /** Creates a component, giving it the random stream named after it and a resolver for its collaborators. */
+    public synchronized <T> T create(ComponentFactory<T> factory, Settings settings, RandomSource random)
+    {
+        used.add(factory.name());
+        return factory.create(settings, new RunContext(random.derive(factory.name()), resolver(random)));
+    }
+
+    /** A resolver creating distances with their default settings. */
+    public ComponentResolver resolver(RandomSource random)
+    {
+        return name -> {
+            PolicyDistanceFactory factory = distance("distance", name);
+            return (PolicyDistance) create(factory, MapSettings.of(name, Map.of(), factory.settings()), random);
+        };
+    }
+
+    /** The factories created so far, for provenance. */
+    public synchronized List<RegisteredFactory> used()
+    {
+        return used.stream().map(name -> registry.find(name).orElseThrow()).toList();
+    }
+
+    private <F> F lookup(Map<String, F> factories, String kind, String key, String name)
+    {
+        F factory = factories.get(name);
+        if (factory == null) {
+            throw new InvalidSettingException(key + " = '" + name + "' is not a registered " + kind + Suggestions.didYouMean(name, factories.keySet())
+                    + "; valid: " + (factories.isEmpty() ? "(none on the class path)" : String.join(", ", factories.keySet())));
+        }
+        return factory;
+    }
+
+    /** Names of the registered factories of each kind, for listings. */
+    public Collection<String> environmentNames()
+    {
+        return environments.keySet();
+    }
+}

@@ -1,0 +1,223 @@
+package org.bomrl.core.experiment;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.inject.Inject;
+import org.bomrl.api.compare.OptimalityComparatorFactory;
+import org.bomrl.api.context.RandomSource;
+import org.bomrl.api.env.EnvironmentFactory;
+import org.bomrl.api.env.Task;
+import org.bomrl.api.env.TaskDistribution;
+import org.bomrl.api.report.Figure;
+import org.bomrl.api.report.ReportWriter;
+import org.bomrl.api.settings.InvalidSettingException;
+import org.bomrl.core.config.ExperimentConfiguration;
+import org.bomrl.core.exec.LocalTaskRunner;
+import org.bomrl.core.exec.TaskRunner;
+import org.bomrl.core.plugin.PluginRegistry;
+import org.bomrl.core.rollout.Rounds;
+import org.bomrl.core.run.Provenance;
+import org.bomrl.core.run.RunDirectory;
+import org.bomrl.core.train.MetaTrainer;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs an experiment file: reads and checks its whole configuration before anything runs (unknown
+ * keys and invalid values fail first), creates the run directory, writes the effective
+ * configuration and provenance, runs the experiment and writes its results and figures.
+ */
+public final class ExperimentRunner
+{
+    private final Components components;
+    private final PluginRegistry registry;
+
+    @Inject
+    public ExperimentRunner(Components components, PluginRegistry registry)
+    {
+        this.components = components;
+        this.registry = registry;
+    }
+
+    /** Runs {@code config} into {@code out} (a new directory); returns the run directory. */
+    public Path run(ExperimentConfiguration config, Path out, PrintStream progress, MetaTrainer.Listener listener)
+    {
+        if (isSuite(config)) {
+            return runSuite(config, RunDirectory.create(out), progress, listener);
+        }
+        return execute(config, RunDirectory.create(out), progress, listener);
+    }
+
+    /** Continues the run in {@code runDirectory} from its checkpoints; the results equal an uninterrupted run's. */
+    public Path resume(Path runDirectory, PrintStream progress, MetaTrainer.Listener listener)
+    {
+        RunDirectory directory = RunDirectory.open(runDirectory);
+        ExperimentConfiguration config = ExperimentConfiguration.load(directory.path().resolve(RunDirectory.CONFIG), Map.of());
+        if (isSuite(config)) {
+            return runSuite(config, directory, progress, listener);
+        }
+        return execute(config, directory, progress, listener);
+    }
+
+    /**
+     * The directory relative paths in the file resolve against: {@code experiment.base_directory},
+     * else the experiment file's directory; recorded in the effective configuration so that a
+     * resumed run (whose file is the run's own config.properties) resolves them the same way.
+     */
+    private static Path baseDirectory(ExperimentConfiguration config)
+    {
+        Path fileDirectory = Path.of(config.fileLabel()).toAbsolutePath().getParent();
+        return Path.of(config.selector(ExperimentSettings.SCOPE + ".base_directory", Optional.of(fileDirectory.toString())));
+    }
+
+    private static boolean isSuite(ExperimentConfiguration config)
+    {
+        return config.value(ExperimentSettings.SCOPE + ".type").map(String::trim).filter("suite"::equals).isPresent();
+    }
+
+    private Path runSuite(ExperimentConfiguration config, RunDirectory directory, PrintStream progress, MetaTrainer.Listener listener)
+    {
+        String name = config.value(ExperimentSettings.SCOPE + ".name").orElse("suite").trim();
+        config.selector(ExperimentSettings.SCOPE + ".name", Optional.of("suite"));
+        config.selector(ExperimentSettings.SCOPE + ".type", Optional.of("suite"));
+        Path base = baseDirectory(config);
+        Map<String, String> overrides = config.overrides();
+        List<String> files = config.settings("suite", SuiteExperiment.SPECS).getList("experiments");
+        config.checkNoUnknownKeys();
+        directory.writeConfiguration(config.effective(), config.effectiveSources());
+        ExperimentOutcome outcome = SuiteExperiment.run(files, config.fileLabel(), base, overrides, directory, (member, memberDirectory) -> {
+            progress.println("suite " + name + ": " + memberDirectory.getFileName());
+            return java.nio.file.Files.isRegularFile(memberDirectory.resolve(RunDirectory.CONFIG))
+                    ? resume(memberDirectory, progress, listener)
+                    : execute(member, RunDirectory.create(memberDirectory), progress, listener);
+        });
+        outcome.summary().put("experiment", name);
+        outcome.summary().put("type", "suite");
+        directory.writeJson(RunDirectory.SUMMARY, outcome.summary());
+        render(outcome.figures(), writers(List.of("report.png")), directory);
+        return directory.path();
+    }
+
+    /** The run directory {@code runs/<name>} for a configuration (without creating it). */
+    public static Path defaultDirectory(ExperimentConfiguration config)
+    {
+        String name = config.value(ExperimentSettings.SCOPE + ".name").orElse("experiment").trim();
+        return Path.of("runs", name.replaceAll("[^A-Za-z0-9._-]", "_"));
+    }
+
+    private Path execute(ExperimentConfiguration config, RunDirectory directory, PrintStream progress, MetaTrainer.Listener listener)
+    {
+        Plan plan = plan(config, baseDirectory(config));
+        directory.writeConfiguration(config.effective(), config.effectiveSources());
+        directory.writeJson(RunDirectory.PROVENANCE, Provenance.of(plan.settings.seed(), components.used(), Map.of(plan.environmentName, plan.distribution.fingerprint())));
+        ExperimentOutcome outcome;
+        try (TaskRunner runner = new LocalTaskRunner(plan.settings.threads())) {
+            outcome = plan.settings.type().equals("evaluate")
+                    ? EvaluateExperiment.run(plan.distribution.testTasks(), plan.comparators, directory, progress)
+                    : new MetaLearningExperiment(components, plan.distribution, plan.methods, plan.comparators, plan.train, plan.test, plan.rounds, runner,
+                            plan.random, directory, progress, listener).run();
+        }
+        ObjectNode summary = outcome.summary();
+        summary.put("experiment", plan.settings.name());
+        summary.put("type", plan.settings.type());
+        summary.put("environment", plan.environmentName);
+        summary.put("taskDistributionFingerprint", plan.distribution.fingerprint());
+        summary.put("seed", plan.settings.seed());
+        directory.writeJson(RunDirectory.SUMMARY, summary);
+        render(outcome.figures(), plan.writers, directory);
+        return directory.path();
+    }
+
+    private Plan plan(ExperimentConfiguration config, Path baseDirectory)
+    {
+        ExperimentSettings settings = ExperimentSettings.parse(config.settings(ExperimentSettings.SCOPE, ExperimentSettings.SPECS));
+        RandomSource random = RandomSource.seeded(settings.seed());
+        String environmentName = config.selector("environment", Optional.empty());
+        EnvironmentFactory environmentFactory = components.environment("environment", environmentName);
+        TaskDistribution<Integer, Integer> distribution = tabular(environmentName,
+                components.create(environmentFactory, config.settings("environment", environmentFactory.settings()), random));
+        List<NamedComparator> comparators = new ArrayList<>();
+        for (String name : settings.comparators()) {
+            OptimalityComparatorFactory factory = components.comparator(ExperimentSettings.SCOPE + ".comparators", name);
+            comparators.add(new NamedComparator(name, components.create(factory, config.settings("comparator." + name, factory.settings()), random)));
+        }
+        List<ReportWriter> writers = writers(settings.reportWriters());
+        Plan plan = new Plan(settings, random, environmentName, distribution, comparators, writers);
+        if (settings.type().equals("meta-learning")) {
+            EstimationSettings estimation = EstimationSettings.parse(config.settings(EstimationSettings.SCOPE, EstimationSettings.SPECS));
+            plan.train = MetaTrainSettings.parse(config.settings(MetaTrainSettings.SCOPE, MetaTrainSettings.SPECS));
+            plan.test = MetaTestSettings.parse(config.settings(MetaTestSettings.SCOPE, MetaTestSettings.SPECS));
+            plan.rounds = new Rounds(settings.mode(), estimation.episodes(), estimation.tdStep());
+            plan.methods = Methods.parse(config, components, baseDirectory);
+        }
+        config.checkNoUnknownKeys();
+        return plan;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TaskDistribution<Integer, Integer> tabular(String name, TaskDistribution<?, ?> distribution)
+    {
+        if (!distribution.tabular()) {
+            throw new InvalidSettingException("environment = " + name + " is not tabular (no exact model); tabular experiments need one");
+        }
+        for (Task<?, ?> task : distribution.trainTasks()) {
+            task.exactModel().get();
+        }
+        return (TaskDistribution<Integer, Integer>) distribution;
+    }
+
+    private List<ReportWriter> writers(List<String> names)
+    {
+        List<ReportWriter> writers = new ArrayList<>();
+        for (String name : names) {
+            writers.add(registry.reportWriters().stream().filter(writer -> writer.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new InvalidSettingException("experiment.report_writers: '" + name + "' is not a registered report writer; valid: "
+                            + String.join(", ", registry.reportWriters().stream().map(ReportWriter::name).toList()))));
+        }
+        return writers;
+    }
+
+    private static void render(List<Figure> figures, List<ReportWriter> writers, RunDirectory directory)
+    {
+        for (ReportWriter writer : writers) {
+            try {
+                writer.write(figures, directory.path());
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException("report writer " + writer.name() + " failed in " + directory.path(), e);
+            }
+        }
+    }
+
+    /** Everything read from the configuration before the run starts. */
+    private static final class Plan
+    {
+        final ExperimentSettings settings;
+        final RandomSource random;
+        final String environmentName;
+        final TaskDistribution<Integer, Integer> distribution;
+        final List<NamedComparator> comparators;
+        final List<ReportWriter> writers;
+        MetaTrainSettings train;
+        MetaTestSettings test;
+        Rounds rounds;
+        List<MethodSpec> methods = List.of();
+
+        Plan(ExperimentSettings settings, RandomSource random, String environmentName, TaskDistribution<Integer, Integer> distribution, List<NamedComparator> comparators,
+                List<ReportWriter> writers)
+        {
+            this.settings = settings;
+            this.random = random;
+            this.environmentName = environmentName;
+            this.distribution = distribution;
+            this.comparators = comparators;
+            this.writers = writers;
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.bomrl.core.experiment;
+
+import me.tongfei.progressbar.ProgressBar;
+import org.bomrl.api.adapt.AdaptationAlgorithm;
+import org.bomrl.api.adapt.TabularAdaptation;
+import org.bomrl.api.context.RandomSource;
+import org.bomrl.api.distance.TabularDistance;
+import org.bomrl.api.env.Task;
+import org.bomrl.api.env.TaskDistribution;
+import org.bomrl.api.policy.TabularSoftmaxPolicy;
+import org.bomrl.api.settings.InvalidSettingException;
+import org.bomrl.api.settings.MapSettings;
+import org.bomrl.core.exec.TaskRunner;
+import org.bomrl.core.rollout.Rounds;
+import org.bomrl.core.run.RunDirectory;
+import org.bomrl.core.train.BoundRecipe;
+import org.bomrl.core.train.Checkpoint;
+import org.bomrl.core.train.MetaTester;
+import org.bomrl.core.train.MetaTrainer;
+import org.bomrl.core.train.TrainingRow;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * The {@code meta-learning} experiment: meta-train every method whose prior is {@code trained}
+ * (spec §3.1), resolve the other priors, meta-test every method for K rounds with repetitions
+ * (spec §2.6), compute the bound lines that are enabled (spec §4 recipe) and report returns and
+ * optimality gaps against every comparator (spec §1.3).
+ */
+final class MetaLearningExperiment
+{
+    private final Components components;
+    private final TaskDistribution<Integer, Integer> distribution;
+    private final List<MethodSpec> methods;
+    private final List<NamedComparator> comparators;
+    private final MetaTrainSettings train;
+    private final MetaTestSettings test;
+    private final Rounds rounds;
+    private final TaskRunner runner;
+    private final RandomSource random;
+    private final RunDirectory directory;
+    private final PrintStream progress;
+    private final MetaTrainer.Listener listener;
+
+    MetaLearningExperiment(Components components, TaskDistribution<Integer, Integer> distribution, List<MethodSpec> methods, List<NamedComparator> comparators,
+            MetaTrainSettings train, MetaTestSettings test, Rounds rounds, TaskRunner runner, RandomSource random, RunDirectory directory, PrintStream progress,
+            MetaTrainer.Listener listener)
+    {
+        this.components = components;
+        this.distribution = distribution;
+        this.methods = methods;
+        this.comparators = comparators;
+        this.train = train;
+        this.test = test;
+        this.rounds = rounds;
+        this.runner = runner;
+        this.random = random;
+        this.directory = directory;
+        this.progress = progress;
+        this.listener = listener;
+    }
+
+    ExperimentOutcome run()
+    {
+        TabularSoftmaxPolicy shape = TabularSoftmaxPolicy.constant(model().states(), model().actions(), 0);
+        Map<String, MetaTrainer.Result> trained = new LinkedHashMap<>();
+        for (MethodSpec method : methods) {
+            if (method.prior() instanceof Prior.Trained) {
+                trained.put(method.id(), metaTrain(method, shape));
+            }
+        }
+        List<Task<Integer, Integer>> testTasks = distribution.testTasks();
+        List<MethodResult> results = new ArrayList<>();
+        for (MethodSpec method : methods) {
+            TabularSoftmaxPolicy prior = prior(method, trained, shape);
+            TabularAdaptation algorithm = tabular(method, method.testSettings(), "meta-test");
+            MetaTester.Outcome outcome;
+            try (ProgressBar bar = Progress.bar("meta-test " + method.id(), 1, progress)) {
+                outcome = new MetaTester(rounds, runner).test(testTasks, prior, algorithm, test.rounds(), test.repetitions(),
+                        random.derive("meta-test").derive(method.id()));
+                bar.step();
+            }
+            results.add(new MethodResult(method, outcome, bound(method, prior, testTasks)));
+        }
+        Map<String, double[]> references = new LinkedHashMap<>();
+        for (NamedComparator comparator : comparators) {
+            references.put(comparator.name(), comparator.comparator().referenceValues(testTasks));
+        }
+        MetaLearningReport report = new MetaLearningReport(testTasks, results, references, trained, rounds.mode(), directory);
+        return new ExperimentOutcome(report.write(), report.figures());
+    }
+
+    private MetaTrainer.Result metaTrain(MethodSpec method, TabularSoftmaxPolicy shape)
+    {
+        TabularAdaptation algorithm = tabular(method, method.trainSettings(), "meta-training");
+        Optional<Checkpoint> resume = Checkpoint.read(directory.path(), method.id());
+        TabularSoftmaxPolicy initial = TabularSoftmaxPolicy.constant(shape.states(), shape.actions(), train.initialLogit());
+        MetaTrainer.Result result;
+        try (ProgressBar bar = Progress.bar("meta-train " + method.id(), train.iterations(), progress)) {
+            resume.ifPresent(checkpoint -> bar.stepTo(checkpoint.iterations()));
+            MetaTrainer trainer = new MetaTrainer(distribution, algorithm, rounds, runner, random.derive("meta-train").derive(method.id()));
+            result = trainer.train(initial, train.iterations(), train.tasksPerIteration(), train.learningRate(), train.checkpointEvery(), resume,
+                    checkpoint -> checkpoint.write(directory, method.id()),
+                    (row, written) -> {
+                        bar.step();
+                        bar.setExtraMessage(String.format(java.util.Locale.ROOT, " J(adapted) %.4f", row.adaptedReturn()));
+                        listener.iterationDone(row, written);
+                    });
+        }
+        Csv csv = new Csv(List.of("iteration", "prior_return", "adapted_return", "hypergradient_norm"));
+        for (TrainingRow row : result.rows()) {
+            csv.row(row.iteration(), row.priorReturn(), row.adaptedReturn(), row.hypergradientNorm());
+        }
+        directory.write("training-" + method.id() + ".csv", csv.toString());
+        directory.write("priors/" + method.id() + ".csv", PriorFile.format(result.prior()));
+        return result;
+    }
+
+    private TabularSoftmaxPolicy prior(MethodSpec method, Map<String, MetaTrainer.Result> trained, TabularSoftmaxPolicy shape)
+    {
+        Prior source = method.prior();
+        if (source instanceof Prior.Trained) {
+            return trained.get(method.id()).prior();
+        }
+        if (source instanceof Prior.FromMethod from) {
+            return trained.get(from.method()).prior();
+        }
+        if (source instanceof Prior.Constant constant) {
+            return TabularSoftmaxPolicy.constant(shape.states(), shape.actions(), constant.logit());
+        }
+        return PriorFile.read(((Prior.FromFile) source).path(), shape.states(), shape.actions());
+    }
+
+    private OptionalDouble bound(MethodSpec method, TabularSoftmaxPolicy prior, List<Task<Integer, Integer>> testTasks)
+    {
+        if (!method.bound().enabled()) {
+            return OptionalDouble.empty();
+        }
+        TabularAdaptation algorithm = tabular(method, method.boundSettings().orElseThrow(), "bound");
+        TabularDistance distance = components.resolver(random).distance(method.bound().distance()).tabular()
+                .getOrElseThrow(() -> new InvalidSettingException("method." + method.id() + ".bound.distance = " + method.bound().distance() + " has no tabular form"));
+        return OptionalDouble.of(BoundRecipe.line(testTasks, prior, algorithm, method.bound().rounds(), distance, method.bound().clip(), method.bound().factor(), rounds,
+                random.derive("bound").derive(method.id())));
+    }
+
+    private TabularAdaptation tabular(MethodSpec method, MapSettings settings, String purpose)
+    {
+        AdaptationAlgorithm algorithm = components.create(components.adaptation("method." + method.id() + ".adaptation", method.adaptation()), settings,
+                random.derive(purpose).derive(method.id()));
+        return algorithm.tabular().getOrElseThrow(() -> new InvalidSettingException(
+                "method." + method.id() + ".adaptation = " + method.adaptation() + " does not support tabular softmax policies"));
+    }
+
+    private org.bomrl.api.env.TabularMdp model()
+    {
+        return distribution.trainTasks().get(0).exactModel().get();
+    }
+}

@@ -1,0 +1,219 @@
+package org.bomrl.core.experiment;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bomrl.api.env.Task;
+import org.bomrl.api.report.Figure;
+import org.bomrl.api.report.Series;
+import org.bomrl.core.rollout.RoundMode;
+import org.bomrl.core.run.RunDirectory;
+import org.bomrl.core.train.MetaTrainer;
+import org.bomrl.core.train.TrainingRow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a meta-learning run's results: {@code meta-test.csv} (every repetition, task and step),
+ * {@code curves.csv} (mean ± std over repetitions of the task-mean return and of the gap to each
+ * comparator, per method and step), {@code summary.json}, and the figures handed to the report
+ * writers. Gaps use exact returns J_τ(π^(k)) from the task models.
+ */
+final class MetaLearningReport
+{
+    private final List<Task<Integer, Integer>> tasks;
+    private final List<MethodResult> results;
+    private final Map<String, double[]> references;
+    private final Map<String, MetaTrainer.Result> trained;
+    private final RoundMode mode;
+    private final RunDirectory directory;
+    private final List<Figure> figures = new ArrayList<>();
+
+    MetaLearningReport(List<Task<Integer, Integer>> tasks, List<MethodResult> results, Map<String, double[]> references, Map<String, MetaTrainer.Result> trained,
+            RoundMode mode, RunDirectory directory)
+    {
+        this.tasks = tasks;
+        this.results = results;
+        this.references = references;
+        this.trained = trained;
+        this.mode = mode;
+        this.directory = directory;
+    }
+
+    ObjectNode write()
+    {
+        writeDetail();
+        ObjectNode summary = RunDirectory.newObject();
+        summary.put("mode", mode.name().toLowerCase(java.util.Locale.ROOT));
+        summary.put("testTasks", tasks.size());
+        ObjectNode referenceNode = summary.putObject("meanReference");
+        references.forEach((name, values) -> referenceNode.put(name, Statistics.mean(values)));
+        ObjectNode methodsNode = summary.putObject("methods");
+        List<String> curveHeader = new ArrayList<>(List.of("method", "step", "mean_return", "std_return", "mean_exact_return", "std_exact_return"));
+        references.keySet().forEach(name -> curveHeader.addAll(List.of("mean_gap_" + name, "std_gap_" + name)));
+        Csv curves = new Csv(curveHeader);
+        for (MethodResult result : results) {
+            ObjectNode methodNode = methodsNode.putObject(result.method().id());
+            methodNode.put("label", result.method().label());
+            result.bound().ifPresent(bound -> methodNode.put("boundLine", bound));
+            ArrayNode steps = methodNode.putArray("steps");
+            double[][] returns = result.taskMeans(false);
+            double[][] exact = result.taskMeans(true);
+            for (int k = 0; k < result.steps(); k++) {
+                double[] stepReturns = MethodResult.column(returns, k);
+                double[] stepExact = MethodResult.column(exact, k);
+                ObjectNode stepNode = steps.addObject();
+                stepNode.put("step", k);
+                stepNode.put("meanReturn", Statistics.mean(stepReturns));
+                stepNode.put("stdReturn", Statistics.std(stepReturns));
+                stepNode.put("meanExactReturn", Statistics.mean(stepExact));
+                List<Object> row = new ArrayList<>(List.of(result.method().id(), k, Statistics.mean(stepReturns), Statistics.std(stepReturns),
+                        Statistics.mean(stepExact), Statistics.std(stepExact)));
+                ObjectNode gapsNode = stepNode.putObject("meanGap");
+                for (Map.Entry<String, double[]> reference : references.entrySet()) {
+                    double[] gaps = gaps(result, reference.getValue(), k);
+                    gapsNode.put(reference.getKey(), Statistics.mean(gaps));
+                    row.add(Statistics.mean(gaps));
+                    row.add(Statistics.std(gaps));
+                }
+                curves.row(row.toArray());
+            }
+            MetaTrainer.Result training = trained.get(result.method().id());
+            if (training != null) {
+                methodNode.put("trainingIterations", training.rows().size());
+            }
+        }
+        directory.write("curves.csv", curves.toString());
+        figures.add(returnFigure());
+        references.keySet().stream().findFirst().ifPresent(name -> figures.add(gapFigure(name)));
+        if (!trained.isEmpty()) {
+            figures.add(trainingFigure());
+        }
+        return summary;
+    }
+
+    List<Figure> figures()
+    {
+        return figures;
+    }
+
+    private void writeDetail()
+    {
+        List<String> header = new ArrayList<>(List.of("method", "repetition", "task", "step", "return", "exact_return"));
+        references.keySet().forEach(name -> header.add("gap_" + name));
+        Csv csv = new Csv(header);
+        for (MethodResult result : results) {
+            double[][][] returns = result.outcome().returns();
+            double[][][] exact = result.outcome().exactReturns();
+            for (int r = 0; r < returns.length; r++) {
+                for (int j = 0; j < tasks.size(); j++) {
+                    for (int k = 0; k < returns[r][j].length; k++) {
+                        List<Object> row = new ArrayList<>(List.of(result.method().id(), r, tasks.get(j).id(), k, returns[r][j][k], exact[r][j][k]));
+                        for (double[] reference : references.values()) {
+                            row.add(reference[j] - exact[r][j][k]);
+                        }
+                        csv.row(row.toArray());
+                    }
+                }
+            }
+        }
+        directory.write("meta-test.csv", csv.toString());
+    }
+
+    /** Per repetition: mean over tasks of J_ref(τ) − J_τ(π^(k)). */
+    private static double[] gaps(MethodResult result, double[] reference, int step)
+    {
+        double[][][] exact = result.outcome().exactReturns();
+        double[] gaps = new double[exact.length];
+        for (int r = 0; r < exact.length; r++) {
+            double sum = 0;
+            for (int j = 0; j < reference.length; j++) {
+                sum += reference[j] - exact[r][j][step];
+            }
+            gaps[r] = sum / reference.length;
+        }
+        return gaps;
+    }
+
+    private Figure returnFigure()
+    {
+        List<Series> series = new ArrayList<>();
+        List<String> dashed = new ArrayList<>();
+        int steps = results.get(0).steps();
+        double[] x = new double[steps];
+        for (int k = 0; k < steps; k++) {
+            x[k] = k;
+        }
+        for (MethodResult result : results) {
+            double[][] returns = result.taskMeans(false);
+            double[] mean = new double[steps];
+            double[] std = new double[steps];
+            for (int k = 0; k < steps; k++) {
+                mean[k] = Statistics.mean(MethodResult.column(returns, k));
+                std[k] = Statistics.std(MethodResult.column(returns, k));
+            }
+            series.add(new Series(result.method().label(), x, mean, std));
+        }
+        references.forEach((name, values) -> {
+            double[] flat = new double[steps];
+            java.util.Arrays.fill(flat, Statistics.mean(values));
+            series.add(new Series(name, x, flat, new double[steps]));
+            dashed.add(name);
+        });
+        return new Figure("returns", "Return vs adaptation step (mean ± std over repetitions)", "adaptation step", "discounted return", Figure.Kind.LINE, List.of(),
+                series, dashed);
+    }
+
+    private Figure gapFigure(String comparator)
+    {
+        List<String> categories = new ArrayList<>();
+        for (MethodResult result : results) {
+            categories.add(result.method().label());
+        }
+        double[] x = new double[results.size()];
+        List<Series> series = new ArrayList<>();
+        List<String> dashed = new ArrayList<>();
+        for (int k = 0; k <= 1; k++) {
+            double[] mean = new double[results.size()];
+            double[] std = new double[results.size()];
+            for (int m = 0; m < results.size(); m++) {
+                x[m] = m;
+                int step = Math.min(k, results.get(m).steps() - 1);
+                double[] gaps = gaps(results.get(m), references.get(comparator), step);
+                mean[m] = Statistics.mean(gaps);
+                std[m] = Statistics.std(gaps);
+            }
+            series.add(new Series("gap at step " + k, x, mean, std));
+        }
+        if (results.stream().anyMatch(result -> result.bound().isPresent())) {
+            double[] line = new double[results.size()];
+            for (int m = 0; m < results.size(); m++) {
+                line[m] = results.get(m).bound().orElse(Double.NaN);
+            }
+            series.add(new Series("bound (spec §4 recipe)", x, line, new double[results.size()]));
+            dashed.add("bound (spec §4 recipe)");
+        }
+        return new Figure("gaps", "Optimality gap vs " + comparator, "method", "gap", Figure.Kind.BAR, categories, series, dashed);
+    }
+
+    private Figure trainingFigure()
+    {
+        List<Series> series = new ArrayList<>();
+        trained.forEach((method, result) -> {
+            List<TrainingRow> rows = result.rows();
+            double[] x = new double[rows.size()];
+            double[] prior = new double[rows.size()];
+            double[] adapted = new double[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                x[i] = rows.get(i).iteration();
+                prior[i] = rows.get(i).priorReturn();
+                adapted[i] = rows.get(i).adaptedReturn();
+            }
+            series.add(new Series(method + " prior", x, prior, new double[rows.size()]));
+            series.add(new Series(method + " adapted", x, adapted, new double[rows.size()]));
+        });
+        return new Figure("training", "Meta-training: mean return over sampled tasks", "meta-iteration", "discounted return", Figure.Kind.LINE, List.of(), series,
+                List.of());
+    }
+}

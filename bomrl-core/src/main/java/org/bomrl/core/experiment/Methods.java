@@ -1,0 +1,57 @@
+package org.bomrl.core.experiment;
+
+import org.bomrl.api.adapt.AdaptationAlgorithmFactory;
+import org.bomrl.api.settings.InvalidSettingException;
+import org.bomrl.api.settings.MapSettings;
+import org.bomrl.api.settings.SettingSpec;
+import org.bomrl.api.settings.SettingType;
+import org.bomrl.core.config.ExperimentConfiguration;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the {@code methods} list and each {@code method.<id>.*} section. */
+public final class Methods
+{
+    public static final List<SettingSpec> SPECS = List.of(
+            SettingSpec.of("label", SettingType.STRING, "", "label in reports (default: the id)"),
+            SettingSpec.of("prior", SettingType.STRING, "trained", "meta-policy: trained, uniform, constant:<logit>, file:<path> or method:<id>"));
+
+    private Methods() {}
+
+    public static List<MethodSpec> parse(ExperimentConfiguration config, Components components, Path baseDirectory)
+    {
+        List<String> ids = List.of(config.selector("methods", Optional.empty()).split("\\s*,\\s*"));
+        List<MethodSpec> methods = new ArrayList<>();
+        for (String id : ids) {
+            if (!id.matches("[A-Za-z0-9_-]+")) {
+                throw new InvalidSettingException("methods: '" + id + "' is not a valid method id (letters, digits, '_' and '-')");
+            }
+            if (methods.stream().anyMatch(method -> method.id().equals(id))) {
+                throw new InvalidSettingException("methods: '" + id + "' is listed twice");
+            }
+            String scope = "method." + id;
+            MapSettings section = config.settings(scope, SPECS);
+            String adaptationKey = scope + ".adaptation";
+            String adaptation = config.selector(adaptationKey, Optional.empty());
+            AdaptationAlgorithmFactory factory = components.adaptation(adaptationKey, adaptation);
+            MapSettings test = config.settings(adaptationKey, factory.settings());
+            MapSettings train = config.overlaid(adaptationKey, scope + ".train", factory.settings());
+            BoundSettings bound = BoundSettings.parse(config.settings(scope + ".bound", BoundSettings.SPECS));
+            Optional<MapSettings> boundSettings = bound.enabled()
+                    ? Optional.of(config.overlaid(adaptationKey, scope + ".bound.adaptation", factory.settings()))
+                    : Optional.empty();
+            String label = section.getString("label").isBlank() ? id : section.getString("label");
+            Prior prior = Prior.parse(scope + ".prior", section.getString("prior"), baseDirectory);
+            methods.add(new MethodSpec(id, label, prior, adaptation, test, train, bound, boundSettings));
+        }
+        for (MethodSpec method : methods) {
+            if (method.prior() instanceof Prior.FromMethod from && methods.stream().noneMatch(other -> other.id().equals(from.method()) && other.prior() instanceof Prior.Trained)) {
+                throw new InvalidSettingException("method." + method.id() + ".prior = method:" + from.method() + " names no method with prior = trained");
+            }
+        }
+        return methods;
+    }
+}

@@ -1,0 +1,118 @@
+package org.bomrl.core.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.bomrl.api.report.Figure;
+import org.bomrl.api.report.Series;
+import org.bomrl.api.settings.InvalidSettingException;
+import org.bomrl.api.settings.SettingSpec;
+import org.bomrl.api.settings.SettingType;
+import org.bomrl.core.config.ExperimentConfiguration;
+import org.bomrl.core.run.RunDirectory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * A suite ({@code experiment.type = suite}): runs every experiment file listed in
+ * {@code suite.experiments} (paths relative to the suite file) into a sub-directory named after
+ * it, with the suite's {@code --set} overrides applied to each, then writes {@code combined.csv}
+ * (every panel, method and step), a combined {@code summary.json} and a combined gap figure.
+ * Resuming a suite skips finished members and resumes the interrupted one.
+ */
+final class SuiteExperiment
+{
+    static final List<SettingSpec> SPECS = List.of(SettingSpec.required("experiments", SettingType.LIST, "experiment files of the suite, relative to the suite file"));
+
+    private SuiteExperiment() {}
+
+    /**
+     * @param member runs (or resumes) one member: (member configuration, member directory) → directory
+     */
+    static ExperimentOutcome run(List<String> files, String suiteFile, Path baseDirectory, Map<String, String> overrides, RunDirectory directory,
+            BiFunction<ExperimentConfiguration, Path, Path> member)
+    {
+        if (files.isEmpty()) {
+            throw new InvalidSettingException(suiteFile + ": suite.experiments is empty");
+        }
+        Map<String, JsonNode> summaries = new LinkedHashMap<>();
+        for (String file : files) {
+            Path path = baseDirectory.resolve(file).normalize();
+            String name = path.getFileName().toString().replaceFirst("\\.properties$", "");
+            Path memberDirectory = directory.path().resolve(name);
+            try {
+                if (!Files.isRegularFile(memberDirectory.resolve(RunDirectory.SUMMARY))) {
+                    member.apply(ExperimentConfiguration.load(path, overrides), memberDirectory);
+                }
+                summaries.put(name, RunDirectory.json().readTree(memberDirectory.resolve(RunDirectory.SUMMARY).toFile()));
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException("cannot read the summary of suite member " + name, e);
+            }
+        }
+        return combine(summaries, directory);
+    }
+
+    private static ExperimentOutcome combine(Map<String, JsonNode> summaries, RunDirectory directory)
+    {
+        Csv csv = new Csv(List.of("experiment", "method", "label", "step", "mean_return", "std_return", "mean_gap_all_task_optimum", "bound_line"));
+        ObjectNode combined = RunDirectory.newObject();
+        ObjectNode members = combined.putObject("experiments");
+        List<String> categories = new ArrayList<>(summaries.keySet());
+        Map<String, double[]> gapSeries = new LinkedHashMap<>();
+        double[] bounds = new double[categories.size()];
+        java.util.Arrays.fill(bounds, Double.NaN);
+        int panel = 0;
+        for (Map.Entry<String, JsonNode> entry : summaries.entrySet()) {
+            members.set(entry.getKey(), entry.getValue());
+            JsonNode methods = entry.getValue().path("methods");
+            for (java.util.Iterator<Map.Entry<String, JsonNode>> it = methods.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> method = it.next();
+                JsonNode steps = method.getValue().get("steps");
+                double bound = method.getValue().path("boundLine").asDouble(Double.NaN);
+                if (!Double.isNaN(bound)) {
+                    bounds[panel] = bound;
+                }
+                for (JsonNode step : steps) {
+                    double gap = step.path("meanGap").path("compare.all-task-optimum").asDouble(Double.NaN);
+                    csv.row(entry.getKey(), method.getKey(), method.getValue().get("label").asText(), step.get("step").asInt(), step.get("meanReturn").asDouble(),
+                            step.get("stdReturn").asDouble(), gap, bound);
+                }
+                if (steps.size() > 1) {
+                    String label = method.getKey() + " step 1";
+                    gapSeries.computeIfAbsent(label, key -> filled(categories.size()))[panel] = steps.get(1).path("meanGap").path("compare.all-task-optimum").asDouble(Double.NaN);
+                    gapSeries.computeIfAbsent("prior (step 0)", key -> filled(categories.size()))[panel] = steps.get(0).path("meanGap").path("compare.all-task-optimum").asDouble(Double.NaN);
+                }
+            }
+            panel++;
+        }
+        directory.write("combined.csv", csv.toString());
+        double[] x = new double[categories.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i;
+        }
+        List<Series> series = new ArrayList<>();
+        gapSeries.forEach((label, values) -> series.add(new Series(label, x, values, new double[x.length])));
+        List<String> dashed = new ArrayList<>();
+        if (java.util.Arrays.stream(bounds).anyMatch(value -> !Double.isNaN(value))) {
+            series.add(new Series("bound (spec §4 recipe)", x, bounds, new double[x.length]));
+            dashed.add("bound (spec §4 recipe)");
+        }
+        Figure figure = new Figure("gaps-all", "Optimality gap vs the all-task optimum, every experiment", "experiment", "gap", Figure.Kind.BAR, categories, series, dashed);
+        return new ExperimentOutcome(combined, List.of(figure));
+    }
+
+    private static double[] filled(int length)
+    {
+        double[] values = new double[length];
+        java.util.Arrays.fill(values, Double.NaN);
+        return values;
+    }
+}

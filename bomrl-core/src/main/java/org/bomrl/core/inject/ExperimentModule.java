@@ -1,0 +1,17 @@
+package org.bomrl.core.inject;
+
+import com.google.inject.AbstractModule;
+import org.bomrl.core.experiment.Components;
+import org.bomrl.core.experiment.ExperimentRunner;
+
+/** Binds the component factory facade and the experiment runner (constructor injection). */
+final class ExperimentModule
+        extends AbstractModule
+{
+    @Override
+    protected void configure()
+    {
+        bind(Components.class);
+        bind(ExperimentRunner.class);
+    }
+}

@@ -1,0 +1,43 @@
+package org.bomrl.core.plugin;
+
+import org.bomrl.api.BomrlPlugin;
+import org.bomrl.api.ComponentFactory;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** The kinds of factories a {@link BomrlPlugin} contributes, with the name prefix each uses. */
+public enum FactoryKind
+{
+    ENVIRONMENT("environment", "env.", BomrlPlugin::environmentFactories),
+    DISTANCE("distance", "distance.", BomrlPlugin::distanceFactories),
+    ADAPTATION("adaptation algorithm", "adapt.", BomrlPlugin::adaptationAlgorithmFactories),
+    COMPARATOR("comparator", "compare.", BomrlPlugin::comparatorFactories);
+
+    private final String label;
+    private final String prefix;
+    private final Function<BomrlPlugin, List<? extends ComponentFactory<?>>> contributions;
+
+    FactoryKind(String label, String prefix, Function<BomrlPlugin, List<? extends ComponentFactory<?>>> contributions)
+    {
+        this.label = label;
+        this.prefix = prefix;
+        this.contributions = contributions;
+    }
+
+    public String label()
+    {
+        return label;
+    }
+
+    /** The conventional name prefix, e.g. {@code env.}. */
+    public String prefix()
+    {
+        return prefix;
+    }
+
+    List<? extends ComponentFactory<?>> contributionsOf(BomrlPlugin plugin)
+    {
+        return contributions.apply(plugin);
+    }
+}

@@ -1,0 +1,158 @@
+package org.bomrl.core.plugin;
+
+import org.bomrl.api.BomrlPlugin;
+import org.bomrl.api.ComponentFactory;
+import org.bomrl.api.report.ReportWriter;
+
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/**
+ * Every factory contributed by the {@link BomrlPlugin}s on a class path, by kind and name. Built
+ * once at start-up; immutable afterwards and safe to share. Duplicate names and plugins that fail
+ * to load are start-up errors naming the classes and jars involved.
+ */
+public final class PluginRegistry
+{
+    private final Map<FactoryKind, Map<String, RegisteredFactory>> factories;
+    private final List<ReportWriter> reportWriters;
+
+    private PluginRegistry(Map<FactoryKind, Map<String, RegisteredFactory>> factories, List<ReportWriter> reportWriters)
+    {
+        this.factories = factories;
+        this.reportWriters = List.copyOf(reportWriters);
+    }
+
+    /** Loads every plugin visible to {@code loader} through {@link ServiceLoader}. */
+    public static PluginRegistry load(ClassLoader loader)
+    {
+        List<BomrlPlugin> plugins = new ArrayList<>();
+        ServiceLoader<BomrlPlugin> serviceLoader = ServiceLoader.load(BomrlPlugin.class, loader);
+        try {
+            for (ServiceLoader.Provider<BomrlPlugin> provider : serviceLoader.stream().toList()) {
+                plugins.add(instantiate(provider));
+            }
+        }
+        catch (ServiceConfigurationError e) {
+            throw new PluginLoadException("cannot load plugins: " + e.getMessage(), e);
+        }
+        return of(plugins);
+    }
+
+    private static BomrlPlugin instantiate(ServiceLoader.Provider<BomrlPlugin> provider)
+    {
+        try {
+            return provider.get();
+        }
+        catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+            throw new PluginLoadException("plugin " + provider.type().getName() + " from " + origin(provider.type()) + " failed to load: " + rootMessage(e), e);
+        }
+    }
+
+    /** A registry of the given plugins, in order. */
+    public static PluginRegistry of(Collection<? extends BomrlPlugin> plugins)
+    {
+        Map<FactoryKind, Map<String, RegisteredFactory>> byKind = new EnumMap<>(FactoryKind.class);
+        List<ReportWriter> writers = new ArrayList<>();
+        for (FactoryKind kind : FactoryKind.values()) {
+            byKind.put(kind, new TreeMap<>());
+        }
+        for (BomrlPlugin plugin : plugins) {
+            for (FactoryKind kind : FactoryKind.values()) {
+                for (ComponentFactory<?> factory : contributions(plugin, kind)) {
+                    register(byKind.get(kind), kind, factory);
+                }
+            }
+            writers.addAll(plugin.reportWriters());
+        }
+        byKind.replaceAll((kind, map) -> Map.copyOf(map));
+        return new PluginRegistry(byKind, writers);
+    }
+
+    private static List<? extends ComponentFactory<?>> contributions(BomrlPlugin plugin, FactoryKind kind)
+    {
+        try {
+            List<? extends ComponentFactory<?>> list = kind.contributionsOf(plugin);
+            if (list == null) {
+                throw new PluginLoadException("plugin " + plugin.getClass().getName() + " from " + origin(plugin.getClass()) + " returned null " + kind.label() + " factories");
+            }
+            return list;
+        }
+        catch (RuntimeException | LinkageError e) {
+            if (e instanceof PluginLoadException p) {
+                throw p;
+            }
+            throw new PluginLoadException("plugin " + plugin.getClass().getName() + " from " + origin(plugin.getClass()) + " failed to list its " + kind.label()
+                    + " factories: " + rootMessage(e), e);
+        }
+    }
+
+    private static void register(Map<String, RegisteredFactory> registry, FactoryKind kind, ComponentFactory<?> factory)
+    {
+        String name = factory.name();
+        if (name == null || name.isBlank() || !name.equals(name.trim())) {
+            throw new PluginLoadException(kind.label() + " factory " + factory.getClass().getName() + " from " + origin(factory.getClass()) + " has an invalid name: '" + name + "'");
+        }
+        RegisteredFactory previous = registry.get(name);
+        if (previous != null) {
+            throw new PluginLoadException("duplicate " + kind.label() + " name '" + name + "': " + previous.factory().getClass().getName() + " (" + previous.origin() + ") and "
+                    + factory.getClass().getName() + " (" + origin(factory.getClass()) + ")");
+        }
+        registry.put(name, new RegisteredFactory(kind, factory, origin(factory.getClass()), version(factory.getClass())));
+    }
+
+    /** Every factory of {@code kind}, sorted by name. */
+    public Collection<RegisteredFactory> factories(FactoryKind kind)
+    {
+        return factories.get(kind).values();
+    }
+
+    /** All factories of all kinds, by kind then name. */
+    public List<RegisteredFactory> all()
+    {
+        List<RegisteredFactory> all = new ArrayList<>();
+        for (FactoryKind kind : FactoryKind.values()) {
+            all.addAll(factories(kind));
+        }
+        return all;
+    }
+
+    /** Any factory by name, whatever its kind. */
+    public java.util.Optional<RegisteredFactory> find(String name)
+    {
+        return factories.values().stream().map(map -> map.get(name)).filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    public List<ReportWriter> reportWriters()
+    {
+        return reportWriters;
+    }
+
+    public static String origin(Class<?> type)
+    {
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        return source == null || source.getLocation() == null ? "unknown location" : source.getLocation().getPath();
+    }
+
+    private static String version(Class<?> type)
+    {
+        String version = type.getPackage() == null ? null : type.getPackage().getImplementationVersion();
+        return version == null ? "unknown" : version;
+    }
+
+    private static String rootMessage(Throwable e)
+    {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}
