@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * {@code env.example.bandit}: two one-state tasks with two arms; task {@code left} pays
- * {@code reward} for arm 0, task {@code right} for arm 1; episodes of {@code horizon} pulls.
+ * {@code reward} for arm 0, task {@code right} for arm 1; episodes of {@code horizon} pulls
+ * (0: an infinite-horizon discounted task).
  */
 final class BanditFactory
         implements EnvironmentFactory
@@ -34,7 +35,7 @@ final class BanditFactory
     {
         return List.of(
                 SettingSpec.of("reward", SettingType.DOUBLE, "1.0", "reward of the task's good arm"),
-                SettingSpec.of("horizon", SettingType.INTEGER, "5", "pulls per episode"),
+                SettingSpec.of("horizon", SettingType.INTEGER, "5", "pulls per episode (0: infinite horizon, episodes never end)"),
                 SettingSpec.of("gamma", SettingType.DOUBLE, "0.9", "discount"));
     }
 
@@ -42,8 +43,8 @@ final class BanditFactory
     public TaskDistribution<?, ?> create(Settings settings, RunContext context)
     {
         int horizon = settings.getInt("horizon");
-        if (horizon < 1) {
-            throw new InvalidSettingException(settings.scope() + ".horizon = " + horizon + " is invalid: expected a positive integer");
+        if (horizon < 0) {
+            throw new InvalidSettingException(settings.scope() + ".horizon = " + horizon + " is invalid: expected 0 (infinite) or a positive integer");
         }
         return new BanditDistribution(settings.getDouble("reward"), horizon, settings.getDouble("gamma"));
     }

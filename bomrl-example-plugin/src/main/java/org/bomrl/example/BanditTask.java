@@ -70,7 +70,7 @@ final class BanditTask
             @Override
             public Step<Integer> step(Integer action)
             {
-                if (steps < 0 || steps >= horizon) {
+                if (steps < 0 || (horizon > 0 && steps >= horizon)) {
                     throw new IllegalStateException("step without reset or after the episode ended");
                 }
                 if (action == null || action < 0 || action > 1) {

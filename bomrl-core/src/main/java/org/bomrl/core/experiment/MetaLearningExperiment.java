@@ -17,6 +17,8 @@ import org.bomrl.core.train.BoundRecipe;
 import org.bomrl.core.train.Checkpoint;
 import org.bomrl.core.train.MetaTester;
 import org.bomrl.core.train.MetaTrainer;
+import org.bomrl.core.train.RigorousGapBound;
+import org.bomrl.core.rollout.RoundMode;
 import org.bomrl.core.train.TrainingRow;
 
 import java.io.PrintStream;
@@ -86,7 +88,8 @@ final class MetaLearningExperiment
                         random.derive("meta-test").derive(method.id()));
                 bar.step();
             }
-            results.add(new MethodResult(method, outcome, bound(method, prior, testTasks)));
+            OptionalDouble rigorous = rounds.mode() == RoundMode.EXACT ? RigorousGapBound.afterOneStep(testTasks, prior, algorithm) : OptionalDouble.empty();
+            results.add(new MethodResult(method, outcome, bound(method, prior, testTasks), rigorous));
         }
         Map<String, double[]> references = new LinkedHashMap<>();
         for (NamedComparator comparator : comparators) {

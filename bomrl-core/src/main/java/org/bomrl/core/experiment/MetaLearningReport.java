@@ -57,6 +57,7 @@ final class MetaLearningReport
             ObjectNode methodNode = methodsNode.putObject(result.method().id());
             methodNode.put("label", result.method().label());
             result.bound().ifPresent(bound -> methodNode.put("boundLine", bound));
+            result.rigorousBound().ifPresent(bound -> methodNode.put("rigorousGapBoundStep1", bound));
             ArrayNode steps = methodNode.putArray("steps");
             double[][] returns = result.taskMeans(false);
             double[][] exact = result.taskMeans(true);
@@ -193,6 +194,14 @@ final class MetaLearningReport
             }
             series.add(new Series("bound (spec §4 recipe)", x, line, new double[results.size()]));
             dashed.add("bound (spec §4 recipe)");
+        }
+        if (results.stream().anyMatch(result -> result.rigorousBound().isPresent())) {
+            double[] line = new double[results.size()];
+            for (int m = 0; m < results.size(); m++) {
+                line[m] = results.get(m).rigorousBound().orElse(Double.NaN);
+            }
+            series.add(new Series("rigorous bound, step 1 (CPO Cor. 1)", x, line, new double[results.size()]));
+            dashed.add("rigorous bound, step 1 (CPO Cor. 1)");
         }
         return new Figure("gaps", "Optimality gap vs " + comparator, "method", "gap", Figure.Kind.BAR, categories, series, dashed);
     }

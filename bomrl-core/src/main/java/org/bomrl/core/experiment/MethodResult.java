@@ -4,8 +4,11 @@ import org.bomrl.core.train.MetaTester;
 
 import java.util.OptionalDouble;
 
-/** A method's meta-test outcome and, when its bound recipe is enabled, the bound line. */
-record MethodResult(MethodSpec method, MetaTester.Outcome outcome, OptionalDouble bound)
+/**
+ * A method's meta-test outcome; the bound line when its recipe is enabled; and, in exact mode on
+ * infinite-horizon tasks, the rigorous bound on the gap after one step ({@link org.bomrl.core.train.RigorousGapBound}).
+ */
+record MethodResult(MethodSpec method, MetaTester.Outcome outcome, OptionalDouble bound, OptionalDouble rigorousBound)
 {
     /** Mean over tasks of the reported return, per repetition and step: [repetition][step]. */
     double[][] taskMeans(boolean exact)

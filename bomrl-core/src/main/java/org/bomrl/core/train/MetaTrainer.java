@@ -78,7 +78,8 @@ public final class MetaTrainer
             for (int slot = 0; slot < batch; slot++) {
                 Task<Integer, Integer> task = tasks.get(chosen[slot]);
                 RandomSource stream = iteration.derive("task").derive(slot);
-                work.add(() -> outcome(task, prior, stream, t));
+                int index = t;
+                work.add(() -> outcome(task, prior, stream, index));
             }
             List<TaskOutcome> outcomes = runner.runAll(work);
             double[] meanHypergradient = new double[phi.length];

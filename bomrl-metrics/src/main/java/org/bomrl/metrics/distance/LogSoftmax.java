@@ -1,0 +1,37 @@
+package org.bomrl.metrics.distance;
+
+/**
+ * Allocation-free softmax pieces of one state's logits x_s = {@code x[offset … offset+|A|-1]}:
+ * log Σ_b exp x_b and π_a = exp(x_a − log Σ_b exp x_b), computed on the fly so the distances need
+ * no work buffers and stay thread-safe.
+ */
+final class LogSoftmax
+{
+    private LogSoftmax() {}
+
+    /** log Σ_b exp x_{s,b}, with the maximum subtracted for stability. */
+    static double logSumExp(double[] x, int offset, int actions)
+    {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int a = 0; a < actions; a++) {
+            max = Math.max(max, x[offset + a]);
+        }
+        double sum = 0;
+        for (int a = 0; a < actions; a++) {
+            sum += Math.exp(x[offset + a] - max);
+        }
+        return max + Math.log(sum);
+    }
+
+    /** π(a) = exp(x_{s,a} − logSumExp), given {@code logSumExp} of the same state. */
+    static double probability(double[] x, int offset, int action, double logSumExp)
+    {
+        return Math.exp(x[offset + action] - logSumExp);
+    }
+
+    /** The Kronecker delta δ_ij. */
+    static double delta(int i, int j)
+    {
+        return i == j ? 1 : 0;
+    }
+}
