@@ -1,2 +1,2 @@
-/** The built-in metrics plugin: policy distances, optimality comparators, evaluation helpers and report writers. */
+/** The built-in metrics plugin: policy distances, optimality comparators and report writers. */
 package org.bomrl.metrics;

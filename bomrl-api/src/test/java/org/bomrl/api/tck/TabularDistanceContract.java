@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.fail;
  * extending this class and returning it from {@link #distance()}.
  *
  * <p>On seeded random logits (scale {@value #LOGIT_SCALE}) for |A| ∈ {2, 3, 4, 6}, each state
- * embedded at a non-zero offset between junk entries: d ≥ 0, d(θ, θ) = 0, inputs are not modified,
+ * embedded at a non-zero offset between junk entries: d ≥ 0 (also for φ close to θ), d(θ, θ) = 0, inputs are not modified,
  * outputs are fully written and finite, ∇_θ d and ∇_φ d equal central differences of d,
  * ∇²_θθ d equals central differences of ∇_θ d and is symmetric, ∇²_θφ d equals both the
  * φ-differences of ∇_θ d and the θ-differences of ∇_φ d, and {@link TabularDistance#shiftInvariant()}
@@ -26,11 +26,13 @@ import static org.assertj.core.api.Assertions.fail;
 public abstract class TabularDistanceContract
 {
     /** Action counts tested. */
-    protected static final int[] ACTION_COUNTS = {2, 3, 4, 6};
+    private static final int[] ACTION_COUNTS = {2, 3, 4, 6};
     /** Random (θ_s, φ_s) pairs per action count. */
     protected static final int SAMPLES = 12;
     /** Standard deviation of the random logits. */
     protected static final double LOGIT_SCALE = 1.5;
+    /** Non-negativity is also checked at φ_s = θ_s + {@value}·(φ'_s − θ_s), close to the identity. */
+    protected static final double NEARBY_SCALE = 1e-3;
     /** Step h of the central differences (f(x + h) − f(x − h)) / 2h. */
     protected static final double FINITE_DIFFERENCE_STEP = 1e-5;
     /** Allowed |analytic − central difference| ≤ tolerance · max(1, |analytic|); the truncation error is O(h²). */
@@ -42,7 +44,7 @@ public abstract class TabularDistanceContract
     /** A non-invariant distance must change by more than this under some shift. */
     protected static final double SHIFT_DETECTION_THRESHOLD = 1e-6;
     /** Logit shifts c tried for shift invariance. */
-    protected static final double[] SHIFTS = {-3.0, 0.7, 5.0};
+    private static final double[] SHIFTS = {-3.0, 0.7, 5.0};
     /** Where the state's logits start inside the test arrays. */
     protected static final int OFFSET = 3;
     /** Entries after the state's logits. */
@@ -57,10 +59,16 @@ public abstract class TabularDistanceContract
     public void valueIsNonNegativeAndFinite()
     {
         forEachSample((actions, theta, phi) -> {
-            double value = distance().value(theta, phi, OFFSET, actions);
-            assertThat(value).as("d(θ, φ) for |A| = %d, θ_s = %s, φ_s = %s", actions, state(theta, actions), state(phi, actions))
-                    .isFinite()
-                    .isGreaterThanOrEqualTo(0.0);
+            double[] nearby = theta.clone();
+            for (int i = 0; i < actions; i++) {
+                nearby[OFFSET + i] += NEARBY_SCALE * (phi[OFFSET + i] - theta[OFFSET + i]);
+            }
+            for (double[] other : new double[][] {phi, nearby}) {
+                double value = distance().value(theta, other, OFFSET, actions);
+                assertThat(value).as("d(θ, φ) for |A| = %d, θ_s = %s, φ_s = %s", actions, state(theta, actions), state(other, actions))
+                        .isFinite()
+                        .isGreaterThanOrEqualTo(0.0);
+            }
         });
     }
 

@@ -83,9 +83,9 @@ record BomrlSettings(String distance, double lambda, SolverChoice solver, Hyperg
         String scope = settings.scope();
         String distance = settings.getString("distance").trim();
         double lambda = positive(settings, "lambda", "λ > 0");
-        SolverChoice solver = SolverChoice.of(settings.getString("solver"));
-        HypergradientChoice hypergradient = HypergradientChoice.of(settings.getString("hypergradient"));
-        ConstraintChoice constraint = ConstraintChoice.of(settings.getString("constraint"));
+        SolverChoice solver = SettingChoice.parse(settings, "solver", SolverChoice.values());
+        HypergradientChoice hypergradient = SettingChoice.parse(settings, "hypergradient", HypergradientChoice.values());
+        ConstraintChoice constraint = SettingChoice.parse(settings, "constraint", ConstraintChoice.values());
         double delta = positive(settings, "delta", "δ > 0");
         int steps = settings.getInt("as_coded_steps");
         if (steps < 0) {

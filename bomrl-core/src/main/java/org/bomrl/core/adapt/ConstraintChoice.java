@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 /** The {@code constraint} setting: penalised (spec §2.1) or trust-region (spec §2.7) lower level. */
 enum ConstraintChoice
+        implements SettingChoice
 {
     /** max S − λD. */
     NONE("none"),
@@ -17,15 +18,10 @@ enum ConstraintChoice
         this.settingValue = settingValue;
     }
 
-    String settingValue()
+    @Override
+    public String settingValue()
     {
         return settingValue;
-    }
-
-    static ConstraintChoice of(String value)
-    {
-        return Arrays.stream(values()).filter(choice -> choice.settingValue.equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown constraint: " + value));
     }
 
     static String[] settingValues()

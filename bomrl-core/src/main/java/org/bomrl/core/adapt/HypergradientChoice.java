@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /** The {@code hypergradient} setting (spec §3.2, §3.3, §3.7). */
 enum HypergradientChoice
+        implements SettingChoice
 {
-    /** h = g: the Jacobian ∂θ*/∂φ taken as the identity (spec §3.7, what the paper ran on Frozen Lake). */
+    /** h = g: the Jacobian ∂θ*∕∂φ taken as the identity (spec §3.7, what the paper ran on Frozen Lake). */
     FIRST_ORDER("first-order"),
     /** Implicit differentiation of the lower level (spec §3.2, §3.6); the KKT system when constrained (spec §3.3). */
     IMPLICIT("implicit");
@@ -17,15 +18,10 @@ enum HypergradientChoice
         this.settingValue = settingValue;
     }
 
-    String settingValue()
+    @Override
+    public String settingValue()
     {
         return settingValue;
-    }
-
-    static HypergradientChoice of(String value)
-    {
-        return Arrays.stream(values()).filter(choice -> choice.settingValue.equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown hypergradient: " + value));
     }
 
     static String[] settingValues()

@@ -29,7 +29,7 @@ final class ImplicitHypergradient
     }
 
     /**
-     * h = (∂θ*/∂φ)ᵀ g as a new |S|·|A| array.
+     * h = (∂θ*∕∂φ)ᵀ g as a new |S|·|A| array.
      *
      * @param lambda the regulariser the lower level was solved with (kλ for the as-coded solver)
      * @throws ArithmeticException naming the state when H_s is singular or ill-conditioned
@@ -55,8 +55,7 @@ final class ImplicitHypergradient
                 }
             }
             catch (ArithmeticException e) {
-                throw new ArithmeticException("state " + s + ": lower-level Hessian H_s = −M(π, Q_s) + λ∇²d (λ = " + lambda + ") "
-                        + e.getMessage());
+                throw new ArithmeticException("state " + s + " (λ = " + lambda + "): lower-level Hessian H_s = −M(π, Q_s) + λ∇²d: " + e.getMessage());
             }
             for (int j = 0; j < actions; j++) {
                 double sum = 0;

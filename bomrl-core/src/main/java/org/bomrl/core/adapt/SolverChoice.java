@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 /** The {@code solver} setting: how the per-state lower-level problem is solved (spec §2.4). */
 enum SolverChoice
+        implements SettingChoice
 {
     /** Closed form where one exists (Alg(1) root-finding, Alg(2)), else the generic Newton solver. */
     AUTO("auto"),
@@ -21,15 +22,10 @@ enum SolverChoice
         this.settingValue = settingValue;
     }
 
-    String settingValue()
+    @Override
+    public String settingValue()
     {
         return settingValue;
-    }
-
-    static SolverChoice of(String value)
-    {
-        return Arrays.stream(values()).filter(choice -> choice.settingValue.equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown solver: " + value));
     }
 
     static String[] settingValues()

@@ -43,13 +43,18 @@ final class EvaluateExperiment
         directory.write("tasks.csv", csv.toString());
         ObjectNode summary = RunDirectory.newObject();
         summary.put("tasks", tasks.size());
-        summary.put("meanUniformReturn", Statistics.mean(uniform));
+        summary.put("meanUniformReturn", mean(uniform));
         ObjectNode referenceNode = summary.putObject("meanReference");
         for (int c = 0; c < comparators.size(); c++) {
-            referenceNode.put(comparators.get(c).name(), Statistics.mean(references[c]));
-            progress.printf("%-28s mean reference %.6f%n", comparators.get(c).name(), Statistics.mean(references[c]));
+            referenceNode.put(comparators.get(c).name(), mean(references[c]));
+            progress.printf("%-28s mean reference %.6f%n", comparators.get(c).name(), mean(references[c]));
         }
-        progress.printf("%-28s mean return    %.6f%n", "uniform policy", Statistics.mean(uniform));
+        progress.printf("%-28s mean return    %.6f%n", "uniform policy", mean(uniform));
         return new ExperimentOutcome(summary, List.of());
+    }
+
+    private static double mean(double[] values)
+    {
+        return java.util.Arrays.stream(values).average().orElseThrow();
     }
 }

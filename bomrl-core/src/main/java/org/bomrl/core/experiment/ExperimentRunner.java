@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Runs an experiment file: reads and checks its whole configuration before anything runs (unknown
@@ -49,9 +50,9 @@ public final class ExperimentRunner
     public Path run(ExperimentConfiguration config, Path out, PrintStream progress, MetaTrainer.Listener listener)
     {
         if (isSuite(config)) {
-            return runSuite(config, RunDirectory.create(out), progress, listener);
+            return runSuite(config, () -> RunDirectory.create(out), progress, listener);
         }
-        return execute(config, RunDirectory.create(out), progress, listener);
+        return execute(config, () -> RunDirectory.create(out), progress, listener);
     }
 
     /** Continues the run in {@code runDirectory} from its checkpoints; the results equal an uninterrupted run's. */
@@ -60,9 +61,9 @@ public final class ExperimentRunner
         RunDirectory directory = RunDirectory.open(runDirectory);
         ExperimentConfiguration config = ExperimentConfiguration.load(directory.path().resolve(RunDirectory.CONFIG), Map.of());
         if (isSuite(config)) {
-            return runSuite(config, directory, progress, listener);
+            return runSuite(config, () -> directory, progress, listener);
         }
-        return execute(config, directory, progress, listener);
+        return execute(config, () -> directory, progress, listener);
     }
 
     /**
@@ -81,7 +82,7 @@ public final class ExperimentRunner
         return config.value(ExperimentSettings.SCOPE + ".type").map(String::trim).filter("suite"::equals).isPresent();
     }
 
-    private Path runSuite(ExperimentConfiguration config, RunDirectory directory, PrintStream progress, MetaTrainer.Listener listener)
+    private Path runSuite(ExperimentConfiguration config, Supplier<RunDirectory> directorySupplier, PrintStream progress, MetaTrainer.Listener listener)
     {
         String name = config.value(ExperimentSettings.SCOPE + ".name").orElse("suite").trim();
         config.selector(ExperimentSettings.SCOPE + ".name", Optional.of("suite"));
@@ -90,12 +91,13 @@ public final class ExperimentRunner
         Map<String, String> overrides = config.overrides();
         List<String> files = config.settings("suite", SuiteExperiment.SPECS).getList("experiments");
         config.checkNoUnknownKeys();
+        RunDirectory directory = directorySupplier.get();
         directory.writeConfiguration(config.effective(), config.effectiveSources());
         ExperimentOutcome outcome = SuiteExperiment.run(files, config.fileLabel(), base, overrides, directory, (member, memberDirectory) -> {
             progress.println("suite " + name + ": " + memberDirectory.getFileName());
             return java.nio.file.Files.isRegularFile(memberDirectory.resolve(RunDirectory.CONFIG))
                     ? resume(memberDirectory, progress, listener)
-                    : execute(member, RunDirectory.create(memberDirectory), progress, listener);
+                    : execute(member, () -> RunDirectory.create(memberDirectory), progress, listener);
         });
         outcome.summary().put("experiment", name);
         outcome.summary().put("type", "suite");
@@ -111,9 +113,11 @@ public final class ExperimentRunner
         return Path.of("runs", name.replaceAll("[^A-Za-z0-9._-]", "_"));
     }
 
-    private Path execute(ExperimentConfiguration config, RunDirectory directory, PrintStream progress, MetaTrainer.Listener listener)
+    /** Reads and checks the whole configuration, and only then creates the run directory and runs. */
+    private Path execute(ExperimentConfiguration config, Supplier<RunDirectory> directorySupplier, PrintStream progress, MetaTrainer.Listener listener)
     {
         Plan plan = plan(config, baseDirectory(config));
+        RunDirectory directory = directorySupplier.get();
         directory.writeConfiguration(config.effective(), config.effectiveSources());
         directory.writeJson(RunDirectory.PROVENANCE, Provenance.of(plan.settings.seed(), components.used(), Map.of(plan.environmentName, plan.distribution.fingerprint())));
         ExperimentOutcome outcome;

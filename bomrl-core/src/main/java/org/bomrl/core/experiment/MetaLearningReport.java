@@ -9,6 +9,7 @@ import org.bomrl.core.rollout.RoundMode;
 import org.bomrl.core.run.RunDirectory;
 import org.bomrl.core.train.MetaTrainer;
 import org.bomrl.core.train.TrainingRow;
+import org.bomrl.numerics.stats.RepetitionStatistics;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ final class MetaLearningReport
         summary.put("mode", mode.name().toLowerCase(java.util.Locale.ROOT));
         summary.put("testTasks", tasks.size());
         ObjectNode referenceNode = summary.putObject("meanReference");
-        references.forEach((name, values) -> referenceNode.put(name, Statistics.mean(values)));
+        references.forEach((name, values) -> referenceNode.put(name, mean(values)));
         ObjectNode methodsNode = summary.putObject("methods");
         List<String> curveHeader = new ArrayList<>(List.of("method", "step", "mean_return", "std_return", "mean_exact_return", "std_exact_return"));
         references.keySet().forEach(name -> curveHeader.addAll(List.of("mean_gap_" + name, "std_gap_" + name)));
@@ -61,22 +62,25 @@ final class MetaLearningReport
             ArrayNode steps = methodNode.putArray("steps");
             double[][] returns = result.taskMeans(false);
             double[][] exact = result.taskMeans(true);
+            double[] meanReturn = RepetitionStatistics.mean(returns);
+            double[] stdReturn = RepetitionStatistics.sampleStandardDeviation(returns);
+            double[] meanExact = RepetitionStatistics.mean(exact);
+            double[] stdExact = RepetitionStatistics.sampleStandardDeviation(exact);
+            Map<String, double[][]> gaps = new java.util.LinkedHashMap<>();
+            references.forEach((name, reference) -> gaps.put(name, gaps(result, reference)));
             for (int k = 0; k < result.steps(); k++) {
-                double[] stepReturns = MethodResult.column(returns, k);
-                double[] stepExact = MethodResult.column(exact, k);
                 ObjectNode stepNode = steps.addObject();
                 stepNode.put("step", k);
-                stepNode.put("meanReturn", Statistics.mean(stepReturns));
-                stepNode.put("stdReturn", Statistics.std(stepReturns));
-                stepNode.put("meanExactReturn", Statistics.mean(stepExact));
-                List<Object> row = new ArrayList<>(List.of(result.method().id(), k, Statistics.mean(stepReturns), Statistics.std(stepReturns),
-                        Statistics.mean(stepExact), Statistics.std(stepExact)));
+                stepNode.put("meanReturn", meanReturn[k]);
+                stepNode.put("stdReturn", stdReturn[k]);
+                stepNode.put("meanExactReturn", meanExact[k]);
+                List<Object> row = new ArrayList<>(List.of(result.method().id(), k, meanReturn[k], stdReturn[k], meanExact[k], stdExact[k]));
                 ObjectNode gapsNode = stepNode.putObject("meanGap");
-                for (Map.Entry<String, double[]> reference : references.entrySet()) {
-                    double[] gaps = gaps(result, reference.getValue(), k);
-                    gapsNode.put(reference.getKey(), Statistics.mean(gaps));
-                    row.add(Statistics.mean(gaps));
-                    row.add(Statistics.std(gaps));
+                for (Map.Entry<String, double[][]> gap : gaps.entrySet()) {
+                    double mean = RepetitionStatistics.mean(gap.getValue())[k];
+                    gapsNode.put(gap.getKey(), mean);
+                    row.add(mean);
+                    row.add(RepetitionStatistics.sampleStandardDeviation(gap.getValue())[k]);
                 }
                 curves.row(row.toArray());
             }
@@ -122,19 +126,24 @@ final class MetaLearningReport
         directory.write("meta-test.csv", csv.toString());
     }
 
-    /** Per repetition: mean over tasks of J_ref(τ) − J_τ(π^(k)). */
-    private static double[] gaps(MethodResult result, double[] reference, int step)
+    /** [repetition][step]: mean over tasks of J_ref(τ) − J_τ(π^(k)). */
+    private static double[][] gaps(MethodResult result, double[] reference)
     {
-        double[][][] exact = result.outcome().exactReturns();
-        double[] gaps = new double[exact.length];
+        double[][] exact = result.taskMeans(true);
+        double referenceMean = mean(reference);
+        double[][] gaps = new double[exact.length][];
         for (int r = 0; r < exact.length; r++) {
-            double sum = 0;
-            for (int j = 0; j < reference.length; j++) {
-                sum += reference[j] - exact[r][j][step];
+            gaps[r] = new double[exact[r].length];
+            for (int k = 0; k < exact[r].length; k++) {
+                gaps[r][k] = referenceMean - exact[r][k];
             }
-            gaps[r] = sum / reference.length;
         }
         return gaps;
+    }
+
+    private static double mean(double[] values)
+    {
+        return java.util.Arrays.stream(values).average().orElseThrow();
     }
 
     private Figure returnFigure()
@@ -148,17 +157,11 @@ final class MetaLearningReport
         }
         for (MethodResult result : results) {
             double[][] returns = result.taskMeans(false);
-            double[] mean = new double[steps];
-            double[] std = new double[steps];
-            for (int k = 0; k < steps; k++) {
-                mean[k] = Statistics.mean(MethodResult.column(returns, k));
-                std[k] = Statistics.std(MethodResult.column(returns, k));
-            }
-            series.add(new Series(result.method().label(), x, mean, std));
+            series.add(new Series(result.method().label(), x, RepetitionStatistics.mean(returns), RepetitionStatistics.sampleStandardDeviation(returns)));
         }
         references.forEach((name, values) -> {
             double[] flat = new double[steps];
-            java.util.Arrays.fill(flat, Statistics.mean(values));
+            java.util.Arrays.fill(flat, mean(values));
             series.add(new Series(name, x, flat, new double[steps]));
             dashed.add(name);
         });
@@ -181,9 +184,9 @@ final class MetaLearningReport
             for (int m = 0; m < results.size(); m++) {
                 x[m] = m;
                 int step = Math.min(k, results.get(m).steps() - 1);
-                double[] gaps = gaps(results.get(m), references.get(comparator), step);
-                mean[m] = Statistics.mean(gaps);
-                std[m] = Statistics.std(gaps);
+                double[][] gaps = gaps(results.get(m), references.get(comparator));
+                mean[m] = RepetitionStatistics.mean(gaps)[step];
+                std[m] = RepetitionStatistics.sampleStandardDeviation(gaps)[step];
             }
             series.add(new Series("gap at step " + k, x, mean, std));
         }

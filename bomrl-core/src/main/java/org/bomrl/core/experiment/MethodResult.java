@@ -31,14 +31,4 @@ record MethodResult(MethodSpec method, MetaTester.Outcome outcome, OptionalDoubl
     {
         return outcome.returns()[0][0].length;
     }
-
-    /** Column {@code step} of a [repetition][step] table. */
-    static double[] column(double[][] table, int step)
-    {
-        double[] column = new double[table.length];
-        for (int r = 0; r < table.length; r++) {
-            column[r] = table[r][step];
-        }
-        return column;
-    }
 }

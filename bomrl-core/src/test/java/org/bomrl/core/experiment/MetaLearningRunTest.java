@@ -95,12 +95,12 @@ final class MetaLearningRunTest
         Path uninterrupted = run("uninterrupted", Map.of(), (row, checkpoint) -> {});
         Path killedDirectory = directory.resolve("killed");
         assertThatThrownBy(() -> run("killed", Map.of(), (row, checkpoint) -> {
-            if (row.iteration() == 3) {
-                throw new IllegalStateException("killed after iteration 3");
+            if (row.iteration() == 4) {
+                throw new IllegalStateException("killed during iteration 4, before its checkpoint");
             }
         })).hasMessageContaining("killed");
         assertThat(killedDirectory.resolve("summary.json")).doesNotExist();
-        assertThat(RunDirectory.json().readTree(killedDirectory.resolve("checkpoints/bomrl.json").toFile()).get("iterations").asInt()).isEqualTo(2);
+        assertThat(RunDirectory.json().readTree(killedDirectory.resolve("checkpoints/bomrl.json").toFile()).get("iterations").asInt()).isEqualTo(4);
 
         Path resumed = runner().resume(killedDirectory, QUIET, (row, checkpoint) -> {});
 

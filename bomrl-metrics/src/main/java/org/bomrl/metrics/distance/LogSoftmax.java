@@ -29,6 +29,18 @@ final class LogSoftmax
         return Math.exp(x[offset + action] - logSumExp);
     }
 
+    /** out = sign · F(π) with F(π) = diag(π) − ππᵀ, π = softmax(x_s): the softmax Jacobian (spec §3.6), |A|×|A| row-major. */
+    static void jacobian(double[] x, int offset, int actions, double sign, double[] out)
+    {
+        double logZ = logSumExp(x, offset, actions);
+        for (int i = 0; i < actions; i++) {
+            double pi = probability(x, offset, i, logZ);
+            for (int j = 0; j < actions; j++) {
+                out[i * actions + j] = sign * (delta(i, j) * pi - pi * probability(x, offset, j, logZ));
+            }
+        }
+    }
+
     /** The Kronecker delta δ_ij. */
     static double delta(int i, int j)
     {

@@ -1,0 +1,56 @@
+package org.bomrl.metrics.compare;
+
+import org.bomrl.api.compare.OptimalityComparator;
+import org.bomrl.api.compare.OptimalityComparatorFactory;
+import org.bomrl.api.settings.InvalidSettingException;
+import org.bomrl.api.settings.SettingSpec;
+import org.bomrl.api.settings.SettingType;
+import org.bomrl.api.settings.Settings;
+
+import java.util.List;
+
+/** The built-in optimality comparators of spec §1.3. */
+public final class BuiltInComparators
+{
+    private static final List<SettingSpec> META_PARAMETER_SETTINGS = List.of(
+            SettingSpec.of("iterations", SettingType.INTEGER, "2000", "Adam ascent steps per start"),
+            SettingSpec.of("learning_rate", SettingType.DOUBLE, "0.1", "Adam learning rate on the shared logits"),
+            SettingSpec.of("restarts", SettingType.INTEGER, "4", "starts: the uniform policy and restarts − 1 random ones"),
+            SettingSpec.of("seed", SettingType.LONG, "0", "seed of the random starts"));
+
+    private BuiltInComparators() {}
+
+    /** Factories named {@code compare.all-task-optimum} and {@code compare.meta-parameter}. */
+    public static List<OptimalityComparatorFactory> factories()
+    {
+        return List.of(
+                new ComparatorFactory(AllTaskOptimumComparator.NAME, "each task's own optimal value J*_τ, exact from its tabular model",
+                        List.of(), settings -> new AllTaskOptimumComparator()),
+                new ComparatorFactory(MetaParameterComparator.NAME,
+                        "J_τ of the best single shared tabular softmax policy (no adaptation), by exact-gradient ascent with restarts",
+                        META_PARAMETER_SETTINGS, BuiltInComparators::metaParameter));
+    }
+
+    private static OptimalityComparator metaParameter(Settings settings)
+    {
+        int iterations = settings.getInt("iterations");
+        double learningRate = settings.getDouble("learning_rate");
+        int restarts = settings.getInt("restarts");
+        long seed = settings.getLong("seed");
+        if (iterations < 1) {
+            throw invalid(settings, "iterations", iterations, "a positive integer");
+        }
+        if (!(learningRate > 0)) {
+            throw invalid(settings, "learning_rate", learningRate, "a positive number");
+        }
+        if (restarts < 1) {
+            throw invalid(settings, "restarts", restarts, "a positive integer");
+        }
+        return new MetaParameterComparator(iterations, learningRate, restarts, seed);
+    }
+
+    private static InvalidSettingException invalid(Settings settings, String key, Object value, String expected)
+    {
+        return new InvalidSettingException(settings.scope() + "." + key + " = '" + value + "' (" + settings.source(key) + ") is invalid: expected " + expected);
+    }
+}

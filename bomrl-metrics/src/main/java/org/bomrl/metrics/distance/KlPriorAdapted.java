@@ -1,0 +1,99 @@
+package org.bomrl.metrics.distance;
+
+import io.vavr.control.Option;
+import org.bomrl.api.distance.PolicyDistance;
+import org.bomrl.api.distance.TabularDistance;
+
+import static org.bomrl.metrics.distance.LogSoftmax.jacobian;
+import static org.bomrl.metrics.distance.LogSoftmax.logSumExp;
+import static org.bomrl.metrics.distance.LogSoftmax.probability;
+
+/**
+ * Alg(1)'s distance (spec §2.3, §2.4.1): per state d(θ_s, φ_s) = KL(π_φ(·|s) ‖ π_θ(·|s))
+ * = Σ_a π_φ(a) (log π_φ(a) − log π_θ(a)), the old‖new direction of TRPO and PPO. With
+ * p = π_φ(·|s), π = π_θ(·|s), r = log p − log π and F(π) = diag(π) − ππᵀ (spec §3.6):
+ * <ul>
+ *   <li>∇_θ d = π − p;</li>
+ *   <li>∇_φ d = F(p) r = p ⊙ (r − d);</li>
+ *   <li>∇²_θθ d = F(π);</li>
+ *   <li>∇²_θφ d = −F(p).</li>
+ * </ul>
+ * Log-probabilities are taken from log-softmax (x_a − log Σ_b exp x_b), so no log of an
+ * underflowed probability is formed. The value is clamped at 0 against rounding. Depends on the
+ * logits only through the probabilities: {@link #shiftInvariant()} is true. Stateless and
+ * thread-safe; allocates nothing.
+ */
+final class KlPriorAdapted
+        implements PolicyDistance, TabularDistance
+{
+    static final String NAME = "distance.kl-prior-adapted";
+
+    @Override
+    public Option<TabularDistance> tabular()
+    {
+        return Option.some(this);
+    }
+
+    @Override
+    public double value(double[] theta, double[] phi, int offset, int actions)
+    {
+        return Math.max(0, divergence(theta, phi, offset, actions, logSumExp(theta, offset, actions), logSumExp(phi, offset, actions)));
+    }
+
+    @Override
+    public void gradientTheta(double[] theta, double[] phi, int offset, int actions, double[] out)
+    {
+        double logZTheta = logSumExp(theta, offset, actions);
+        double logZPhi = logSumExp(phi, offset, actions);
+        for (int a = 0; a < actions; a++) {
+            out[a] = probability(theta, offset, a, logZTheta) - probability(phi, offset, a, logZPhi);
+        }
+    }
+
+    @Override
+    public void gradientPhi(double[] theta, double[] phi, int offset, int actions, double[] out)
+    {
+        double logZTheta = logSumExp(theta, offset, actions);
+        double logZPhi = logSumExp(phi, offset, actions);
+        double d = divergence(theta, phi, offset, actions, logZTheta, logZPhi);
+        for (int a = 0; a < actions; a++) {
+            double r = (phi[offset + a] - logZPhi) - (theta[offset + a] - logZTheta);
+            out[a] = probability(phi, offset, a, logZPhi) * (r - d);
+        }
+    }
+
+    @Override
+    public void hessianThetaTheta(double[] theta, double[] phi, int offset, int actions, double[] out)
+    {
+        jacobian(theta, offset, actions, 1, out);
+    }
+
+    @Override
+    public void hessianThetaPhi(double[] theta, double[] phi, int offset, int actions, double[] out)
+    {
+        jacobian(phi, offset, actions, -1, out);
+    }
+
+    @Override
+    public boolean shiftInvariant()
+    {
+        return true;
+    }
+
+    /** Σ_a p_a r_a without the clamp. */
+    private static double divergence(double[] theta, double[] phi, int offset, int actions, double logZTheta, double logZPhi)
+    {
+        double sum = 0;
+        for (int a = 0; a < actions; a++) {
+            double r = (phi[offset + a] - logZPhi) - (theta[offset + a] - logZTheta);
+            sum += probability(phi, offset, a, logZPhi) * r;
+        }
+        return sum;
+    }
+
+    @Override
+    public String toString()
+    {
+        return NAME;
+    }
+}

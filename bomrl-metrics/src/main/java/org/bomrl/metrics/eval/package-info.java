@@ -1,2 +1,0 @@
-/** Small evaluation helpers for reports: statistics over repetitions and optimality gaps. */
-package org.bomrl.metrics.eval;
