@@ -25,9 +25,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Exact policy evaluation against one exact hypergradient (issue target: a hypergradient costs at
- * most 3× an evaluation). {@code evaluate} is one exact evaluation; {@code hypergradient} is
- * everything a task adds to a meta-step in exact mode beyond the data: adapt, exact ∇J at the
- * adapted policy, and the implicit hypergradient.
+ * most 3× an evaluation). {@code evaluate} is one exact evaluation (V, Q, visitation, J);
+ * {@code hypergradient} is one implicit hypergradient h = (∂θ⋆/∂φ)ᵀ g of a task, given the adapted
+ * policy and g; {@code metaStepTask} is all of a task's exact-mode meta-step work: exact round,
+ * adapt, exact ∇J at the adapted policy and the hypergradient.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,6 +49,8 @@ public class ExactEvaluationBenchmark
     private double[] probabilities;
     private TabularRound round;
     private TabularAdaptation algorithm;
+    private TabularSoftmaxPolicy adapted;
+    private double[] adaptedGradient;
 
     @Setup
     public void setUp()
@@ -67,6 +70,8 @@ public class ExactEvaluationBenchmark
         Evaluation exact = evaluation.evaluate(probabilities);
         round = new TabularRound(mdp.states(), mdp.actions(), exact.q(), exact.visitation(), exact.value(), 0);
         algorithm = BenchmarkComponents.adaptation("adapt.bomrl", Map.of("distance", distance, "lambda", "1.0", "hypergradient", "implicit"));
+        adapted = algorithm.adapt(prior, round);
+        adaptedGradient = evaluation.softmaxGradient(adapted.probabilities());
     }
 
     @Benchmark
@@ -78,8 +83,15 @@ public class ExactEvaluationBenchmark
     @Benchmark
     public double[] hypergradient()
     {
-        TabularSoftmaxPolicy adapted = algorithm.adapt(prior, round);
-        double[] gradient = evaluation.softmaxGradient(adapted.probabilities());
-        return algorithm.hypergradient(prior, adapted, round, gradient);
+        return algorithm.hypergradient(prior, adapted, round, adaptedGradient);
+    }
+
+    @Benchmark
+    public double[] metaStepTask()
+    {
+        Evaluation exact = evaluation.evaluate(probabilities);
+        TabularRound data = new TabularRound(prior.states(), prior.actions(), exact.q(), exact.visitation(), exact.value(), 0);
+        TabularSoftmaxPolicy result = algorithm.adapt(prior, data);
+        return algorithm.hypergradient(prior, result, data, evaluation.softmaxGradient(result.probabilities()));
     }
 }

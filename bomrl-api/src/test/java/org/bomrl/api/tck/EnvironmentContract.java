@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +40,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * transition must have P(s'|s,a) &gt; 0 and the model's reward r(s,a,s') exactly, every empirical
  * frequency must be within {@value #FREQUENCY_TOLERANCE} of P(s'|s,a), reset states must have
  * ρ(s) &gt; 0, states where the environment terminates must be absorbing with zero reward in the
- * model, and episodes must be truncated exactly at the model's horizon.
+ * model, and episodes must be truncated exactly at the model's horizon (one episode that avoids
+ * terminating states is played to the horizon when possible).
  *
  * <p>The defaults handle the standard encodings: {@code Integer} in a {@link DiscreteSpace},
  * {@code double[]} in a {@link BoxSpace}; override the hooks for others.
@@ -65,6 +65,8 @@ public abstract class EnvironmentContract<O, A>
     protected static final double FREQUENCY_TOLERANCE = 0.05;
     /** Steps allowed per required sample before the exact-model check gives up on reaching a state. */
     protected static final int STEPS_PER_SAMPLE = 60;
+    /** Episodes tried for one that lasts until the horizon. */
+    protected static final int TRUNCATION_EPISODES = 20;
     /** Discount of the steering values that lead the agent to states still short of samples. */
     private static final double STEERING_DISCOUNT = 0.9;
     private static final double STEERING_PRECISION = 1e-10;
@@ -409,6 +411,7 @@ public abstract class EnvironmentContract<O, A>
                         state = next;
                     }
                 }
+                checkTruncation(environment);
             }
             for (int s = 0; s < states; s++) {
                 for (int a = 0; a < actions && needy(s); a++) {
@@ -419,6 +422,57 @@ public abstract class EnvironmentContract<O, A>
                 }
             }
             compareFrequencies();
+        }
+
+        /**
+         * Plays up to {@link #TRUNCATION_EPISODES} episodes with the action least likely to enter a
+         * state where the environment terminated; the first that survives must be truncated exactly
+         * at the horizon (checked step by step in {@link #observe}).
+         */
+        private void checkTruncation(Environment<O, A> environment)
+        {
+            if (!mdp.finiteHorizon() || mdp.horizon() > MAX_EPISODE_STEPS) {
+                return;
+            }
+            for (int episode = 0; episode < TRUNCATION_EPISODES; episode++) {
+                int state = reset(environment);
+                for (int t = 1; t <= mdp.horizon(); t++) {
+                    int action = safest(state);
+                    Step<O> step = environment.step(action(action));
+                    int next = observe(environment, state, action, step, t);
+                    if (step.terminated()) {
+                        terminal[next] = true;
+                        break;
+                    }
+                    if (step.truncated()) {
+                        return;
+                    }
+                    state = next;
+                }
+            }
+        }
+
+        /** The action with the least probability of entering a known terminal state, ties at random. */
+        private int safest(int state)
+        {
+            double best = Double.POSITIVE_INFINITY;
+            int chosen = 0;
+            int ties = 0;
+            for (int a = 0; a < actions; a++) {
+                double risk = 0;
+                for (int next : successors[state * actions + a]) {
+                    risk += terminal[next] ? mdp.transition(state, a, next) : 0;
+                }
+                if (risk < best - STEERING_PRECISION) {
+                    best = risk;
+                    chosen = a;
+                    ties = 1;
+                }
+                else if (risk <= best + STEERING_PRECISION && random.nextInt(++ties) == 0) {
+                    chosen = a;
+                }
+            }
+            return chosen;
         }
 
         private int reset(Environment<O, A> environment)

@@ -34,6 +34,9 @@ import java.util.TreeSet;
  */
 public final class ExperimentConfiguration
 {
+    /** Commons BeanUtils logs a harmless introspection notice for every file read; keep it quiet (held so it is not collected). */
+    private static final java.util.logging.Logger BEAN_INTROSPECTION = quiet("org.apache.commons.beanutils.FluentPropertyBeanIntrospector");
+
     private final String fileLabel;
     private final Map<String, String> overrides;
     private final Configuration file;
@@ -49,6 +52,13 @@ public final class ExperimentConfiguration
         this.composite = new CompositeConfiguration();
         composite.addConfiguration(new MapConfiguration(new HashMap<>(this.overrides)));
         composite.addConfiguration(file);
+    }
+
+    private static java.util.logging.Logger quiet(String name)
+    {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
     }
 
     /** Reads {@code experimentFile} (a {@code .properties} file) beneath {@code overrides}. */

@@ -82,12 +82,9 @@ final class MetaLearningExperiment
         for (MethodSpec method : methods) {
             TabularSoftmaxPolicy prior = prior(method, trained, shape);
             TabularAdaptation algorithm = tabular(method, method.testSettings(), "meta-test");
-            MetaTester.Outcome outcome;
-            try (ProgressBar bar = Progress.bar("meta-test " + method.id(), 1, progress)) {
-                outcome = new MetaTester(rounds, runner).test(testTasks, prior, algorithm, test.rounds(), test.repetitions(),
-                        random.derive("meta-test").derive(method.id()));
-                bar.step();
-            }
+            progress.printf("meta-test %s: %d repetitions x %d tasks x %d rounds%n", method.id(), test.repetitions(), testTasks.size(), test.rounds());
+            MetaTester.Outcome outcome = new MetaTester(rounds, runner).test(testTasks, prior, algorithm, test.rounds(), test.repetitions(),
+                    random.derive("meta-test").derive(method.id()));
             OptionalDouble rigorous = rounds.mode() == RoundMode.EXACT ? RigorousGapBound.afterOneStep(testTasks, prior, algorithm) : OptionalDouble.empty();
             results.add(new MethodResult(method, outcome, bound(method, prior, testTasks), rigorous));
         }

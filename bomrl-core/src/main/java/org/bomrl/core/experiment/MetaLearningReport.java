@@ -190,23 +190,20 @@ final class MetaLearningReport
             }
             series.add(new Series("gap at step " + k, x, mean, std));
         }
-        if (results.stream().anyMatch(result -> result.bound().isPresent())) {
-            double[] line = new double[results.size()];
-            for (int m = 0; m < results.size(); m++) {
-                line[m] = results.get(m).bound().orElse(Double.NaN);
-            }
-            series.add(new Series("bound (spec §4 recipe)", x, line, new double[results.size()]));
-            dashed.add("bound (spec §4 recipe)");
-        }
-        if (results.stream().anyMatch(result -> result.rigorousBound().isPresent())) {
-            double[] line = new double[results.size()];
-            for (int m = 0; m < results.size(); m++) {
-                line[m] = results.get(m).rigorousBound().orElse(Double.NaN);
-            }
-            series.add(new Series("rigorous bound, step 1 (CPO Cor. 1)", x, line, new double[results.size()]));
-            dashed.add("rigorous bound, step 1 (CPO Cor. 1)");
+        for (MethodResult result : results) {
+            result.bound().ifPresent(bound -> addLine(series, dashed, "bound, " + result.method().label() + " (spec §4 recipe)", x, bound));
+            result.rigorousBound().ifPresent(bound -> addLine(series, dashed, "rigorous bound, " + result.method().label() + ", step 1 (CPO Cor. 1)", x, bound));
         }
         return new Figure("gaps", "Optimality gap vs " + comparator, "method", "gap", Figure.Kind.BAR, categories, series, dashed);
+    }
+
+    /** A horizontal dashed line at {@code value} across all categories. */
+    private static void addLine(List<Series> series, List<String> dashed, String label, double[] x, double value)
+    {
+        double[] line = new double[x.length];
+        java.util.Arrays.fill(line, value);
+        series.add(new Series(label, x, line, new double[x.length]));
+        dashed.add(label);
     }
 
     private Figure trainingFigure()

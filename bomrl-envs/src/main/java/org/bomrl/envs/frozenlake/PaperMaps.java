@@ -1,5 +1,6 @@
 package org.bomrl.envs.frozenlake;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -52,6 +53,6 @@ final class PaperMaps
 
     private static List<LakeMap> maps(String... texts)
     {
-        return java.util.Arrays.stream(texts).map(LakeMap::parse).toList();
+        return Arrays.stream(texts).map(LakeMap::parse).toList();
     }
 }

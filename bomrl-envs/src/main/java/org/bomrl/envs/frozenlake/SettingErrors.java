@@ -8,10 +8,17 @@ final class SettingErrors
 {
     private SettingErrors() {}
 
-    /** {@code scope.key = 'value' (source) is invalid: reason}. */
+    /** Values longer than this are abbreviated in messages. */
+    static final int MAX_SHOWN = 100;
+
+    /** {@code scope.key = 'value' (source) is invalid: reason}; a long value is abbreviated with an ellipsis. */
     static InvalidSettingException invalid(Settings settings, String key, Object value, String reason)
     {
-        return new InvalidSettingException(settings.scope() + "." + key + " = '" + value + "' (" + settings.source(key) + ") is invalid: " + reason);
+        String shown = String.valueOf(value);
+        if (shown.length() > MAX_SHOWN) {
+            shown = shown.substring(0, MAX_SHOWN - 1) + "…";
+        }
+        return new InvalidSettingException(settings.scope() + "." + key + " = '" + shown + "' (" + settings.source(key) + ") is invalid: " + reason);
     }
 
     /** Rejects {@code key} when it was given although the current choice does not read it. */
