@@ -29,10 +29,18 @@ final class RunCommand
     @Option(names = "--out", paramLabel = "DIR", description = "run directory (default runs/<experiment.name>); must not hold a run already")
     Path out;
 
+    @Option(names = "--dry-run", description = "check the whole configuration (every member of a suite) and print the effective configuration; run nothing")
+    boolean dryRun;
+
     @Override
     public void run()
     {
         ExperimentConfiguration config = ExperimentConfiguration.load(file, Overrides.parse(overrides));
+        if (dryRun) {
+            Registries.injector().getInstance(ExperimentRunner.class).check(config)
+                    .forEach((key, value) -> spec.commandLine().getOut().println(key + " = " + value));
+            return;
+        }
         Path directory = out != null ? out : ExperimentRunner.defaultDirectory(config);
         Path result = Registries.injector().getInstance(ExperimentRunner.class).run(config, directory, System.err, (row, checkpoint) -> {});
         spec.commandLine().getOut().println("results in " + result);

@@ -55,6 +55,28 @@ public final class ExperimentRunner
         return execute(config, () -> RunDirectory.create(out), progress, listener);
     }
 
+    /**
+     * Reads and checks {@code config} completely (a suite: every member) without running anything;
+     * returns the effective configuration.
+     */
+    public Map<String, String> check(ExperimentConfiguration config)
+    {
+        if (!isSuite(config)) {
+            plan(config, baseDirectory(config));
+            return config.effective();
+        }
+        Path base = baseDirectory(config);
+        config.selector(ExperimentSettings.SCOPE + ".name", Optional.of("suite"));
+        config.selector(ExperimentSettings.SCOPE + ".type", Optional.of("suite"));
+        Map<String, String> overrides = config.overrides();
+        List<String> files = config.settings("suite", SuiteExperiment.SPECS).getList("experiments");
+        config.checkNoUnknownKeys();
+        for (String file : files) {
+            check(ExperimentConfiguration.load(base.resolve(file).normalize(), overrides));
+        }
+        return config.effective();
+    }
+
     /** Continues the run in {@code runDirectory} from its checkpoints; the results equal an uninterrupted run's. */
     public Path resume(Path runDirectory, PrintStream progress, MetaTrainer.Listener listener)
     {
@@ -85,12 +107,10 @@ public final class ExperimentRunner
     private Path runSuite(ExperimentConfiguration config, Supplier<RunDirectory> directorySupplier, PrintStream progress, MetaTrainer.Listener listener)
     {
         String name = config.value(ExperimentSettings.SCOPE + ".name").orElse("suite").trim();
-        config.selector(ExperimentSettings.SCOPE + ".name", Optional.of("suite"));
-        config.selector(ExperimentSettings.SCOPE + ".type", Optional.of("suite"));
         Path base = baseDirectory(config);
         Map<String, String> overrides = config.overrides();
+        check(config);
         List<String> files = config.settings("suite", SuiteExperiment.SPECS).getList("experiments");
-        config.checkNoUnknownKeys();
         RunDirectory directory = directorySupplier.get();
         directory.writeConfiguration(config.effective(), config.effectiveSources());
         ExperimentOutcome outcome = SuiteExperiment.run(files, config.fileLabel(), base, overrides, directory, (member, memberDirectory) -> {
