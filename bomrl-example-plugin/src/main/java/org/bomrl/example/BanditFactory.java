@@ -2,6 +2,8 @@ package org.bomrl.example;
 
 import org.bomrl.api.context.RunContext;
 import org.bomrl.api.env.EnvironmentFactory;
+import org.bomrl.api.env.Fingerprint;
+import org.bomrl.api.env.FixedTaskDistribution;
 import org.bomrl.api.env.TaskDistribution;
 import org.bomrl.api.settings.InvalidSettingException;
 import org.bomrl.api.settings.SettingSpec;
@@ -46,6 +48,9 @@ final class BanditFactory
         if (horizon < 0) {
             throw new InvalidSettingException(settings.scope() + ".horizon = " + horizon + " is invalid: expected 0 (infinite) or a positive integer");
         }
-        return new BanditDistribution(settings.getDouble("reward"), horizon, settings.getDouble("gamma"));
+        double reward = settings.getDouble("reward");
+        double gamma = settings.getDouble("gamma");
+        return FixedTaskDistribution.of(List.of(new BanditTask("left", 0, reward, horizon, gamma), new BanditTask("right", 1, reward, horizon, gamma)),
+                Fingerprint.of(name(), reward, horizon, gamma, "v1"));
     }
 }

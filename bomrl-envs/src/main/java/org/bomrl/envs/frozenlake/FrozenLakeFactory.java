@@ -110,7 +110,7 @@ final class FrozenLakeFactory
             int horizon = maxEpisodeSteps == 0 ? GymnasiumMaps.registeredMaxEpisodeSteps(map) : maxEpisodeSteps;
             tasks.add(new LakeTask(ids.get(i), new LakeRules(map, map, slippery, successRate, rewards, Ending.TERMINATE, horizon, gamma)));
         }
-        return new LakeDistribution(NAME, tasks);
+        return LakeDistribution.of(NAME, tasks);
     }
 
     private static RewardSchedule rewardSchedule(Settings settings)

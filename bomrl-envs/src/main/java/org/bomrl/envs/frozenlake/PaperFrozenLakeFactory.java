@@ -66,6 +66,6 @@ final class PaperFrozenLakeFactory
         for (int i = 0; i < maps.size(); i++) {
             tasks.add(new LakeTask("map" + i, variant.rules(maps.get(i), horizon, gamma)));
         }
-        return new LakeDistribution(name(), tasks);
+        return LakeDistribution.of(name(), tasks);
     }
 }
