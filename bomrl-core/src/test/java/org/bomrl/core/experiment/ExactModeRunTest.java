@@ -45,8 +45,41 @@ final class ExactModeRunTest
             method.alg3.adaptation.lambda = 0.5
             """;
 
+    private static final String MAML = """
+            experiment.type = meta-learning
+            experiment.mode = exact
+            experiment.report_writers =
+            environment = env.frozenlake.paper-high-variance
+            meta_train.iterations = 30
+            meta_train.learning_rate = 0.05
+            meta_test.rounds = 1
+            meta_test.repetitions = 1
+            methods = maml, fo-maml
+            method.maml.adaptation = adapt.maml
+            method.fo-maml.adaptation = adapt.maml
+            method.fo-maml.adaptation.order = first
+            """;
+
     @TempDir
     Path directory;
+
+    @Test
+    void exactMamlMetaTrainingRaisesTheAdaptedReturn()
+            throws IOException
+    {
+        Path file = directory.resolve("maml.properties");
+        Files.writeString(file, MAML);
+        ExperimentRunner runner = Injection.create(PluginRegistry.load(getClass().getClassLoader())).getInstance(ExperimentRunner.class);
+        Path run = runner.run(ExperimentConfiguration.load(file, Map.of()), directory.resolve("maml"), new PrintStream(OutputStream.nullOutputStream()), (row, checkpoint) -> {});
+
+        for (String method : new String[] {"maml", "fo-maml"}) {
+            java.util.List<String> rows = Files.readAllLines(run.resolve("training-" + method + ".csv"));
+            double first = Double.parseDouble(rows.get(1).split(",")[2]);
+            double last = Double.parseDouble(rows.get(rows.size() - 1).split(",")[2]);
+            assertThat(rows).hasSize(31);
+            assertThat(last).as(method + ": mean exact J of the adapted policies, last vs first iteration").isGreaterThan(first + 0.1);
+        }
+    }
 
     @Test
     void exactGapsStayBelowTheRigorousBoundAndAdaptationHelps()
