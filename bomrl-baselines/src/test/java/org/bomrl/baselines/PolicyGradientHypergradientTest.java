@@ -1,5 +1,6 @@
 package org.bomrl.baselines;
 
+import org.bomrl.api.tck.RandomMdps;
 import org.bomrl.api.adapt.TabularRound;
 import org.bomrl.api.context.RandomSource;
 import org.bomrl.api.env.TabularMdp;
@@ -40,8 +41,8 @@ class PolicyGradientHypergradientTest
     void secondOrderEqualsFiniteDifferencesOfExactMetaObjective(double gamma, int horizon, double stepSize, int trial)
     {
         RandomSource trialSource = source.derive(trial);
-        TabularMdp mdp = RandomTabularMdps.mdp(trialSource, STATES, ACTIONS, gamma, horizon);
-        double[] phi = RandomTabularMdps.logits(trialSource, STATES * ACTIONS, 1);
+        TabularMdp mdp = RandomMdps.mdp(trialSource.derive("mdp").generator(), STATES, ACTIONS, gamma, horizon);
+        double[] phi = RandomMdps.logits(trialSource.derive("logits").generator(), STATES * ACTIONS, 1);
         TabularSoftmaxPolicy prior = TabularSoftmaxPolicy.of(STATES, ACTIONS, phi);
         TabularRound round = PolicyGradientStepTest.exactRound(mdp, prior);
         PolicyGradientStep step = new PolicyGradientStep(stepSize, HypergradientOrder.SECOND);
@@ -62,8 +63,8 @@ class PolicyGradientHypergradientTest
     @CsvSource({"1", "50"})
     void firstOrderIsTheAdaptedGradient(double stepSize)
     {
-        TabularMdp mdp = RandomTabularMdps.mdp(source.derive("first"), STATES, ACTIONS, 0.9, TabularMdp.INFINITE_HORIZON);
-        TabularSoftmaxPolicy prior = TabularSoftmaxPolicy.of(STATES, ACTIONS, RandomTabularMdps.logits(source.derive("first"), STATES * ACTIONS, 1));
+        TabularMdp mdp = RandomMdps.mdp(source.derive("first").derive("mdp").generator(), STATES, ACTIONS, 0.9, TabularMdp.INFINITE_HORIZON);
+        TabularSoftmaxPolicy prior = TabularSoftmaxPolicy.of(STATES, ACTIONS, RandomMdps.logits(source.derive("first").derive("logits").generator(), STATES * ACTIONS, 1));
         TabularRound round = PolicyGradientStepTest.exactRound(mdp, prior);
         PolicyGradientStep step = new PolicyGradientStep(stepSize, HypergradientOrder.FIRST);
         TabularSoftmaxPolicy adapted = step.adapt(prior, round);

@@ -1,5 +1,6 @@
 package org.bomrl.baselines;
 
+import org.bomrl.api.tck.RandomMdps;
 import org.bomrl.api.adapt.TabularRound;
 import org.bomrl.api.context.RandomSource;
 import org.bomrl.api.env.TabularMdp;
@@ -30,8 +31,8 @@ class PolicyGradientStepTest
     {
         for (int trial = 0; trial < 3; trial++) {
             RandomSource trialSource = source.derive("surrogate").derive(trial);
-            TabularMdp mdp = RandomTabularMdps.mdp(trialSource, STATES, ACTIONS, GAMMA, TabularMdp.INFINITE_HORIZON);
-            double[] phi = RandomTabularMdps.logits(trialSource, STATES * ACTIONS, 2);
+            TabularMdp mdp = RandomMdps.mdp(trialSource.derive("mdp").generator(), STATES, ACTIONS, GAMMA, TabularMdp.INFINITE_HORIZON);
+            double[] phi = RandomMdps.logits(trialSource.derive("logits").generator(), STATES * ACTIONS, 2);
             TabularSoftmaxPolicy prior = TabularSoftmaxPolicy.of(STATES, ACTIONS, phi);
             TabularRound round = exactRound(mdp, prior);
 
@@ -48,8 +49,8 @@ class PolicyGradientStepTest
     @Test
     void exactInfiniteHorizonStepIsOneMinusGammaTimesPolicyGradient()
     {
-        TabularMdp mdp = RandomTabularMdps.mdp(source.derive("agarwal"), STATES, ACTIONS, GAMMA, TabularMdp.INFINITE_HORIZON);
-        double[] phi = RandomTabularMdps.logits(source.derive("agarwal"), STATES * ACTIONS, 2);
+        TabularMdp mdp = RandomMdps.mdp(source.derive("agarwal").derive("mdp").generator(), STATES, ACTIONS, GAMMA, TabularMdp.INFINITE_HORIZON);
+        double[] phi = RandomMdps.logits(source.derive("agarwal").derive("logits").generator(), STATES * ACTIONS, 2);
         TabularSoftmaxPolicy prior = TabularSoftmaxPolicy.of(STATES, ACTIONS, phi);
         double[] gradient = new PolicyEvaluation(mdp).softmaxGradient(prior.probabilities());
 

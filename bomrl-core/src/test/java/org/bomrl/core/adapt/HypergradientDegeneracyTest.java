@@ -3,6 +3,7 @@ package org.bomrl.core.adapt;
 import org.bomrl.api.adapt.TabularRound;
 import org.bomrl.api.context.RandomSource;
 import org.bomrl.api.env.TabularMdp;
+import org.bomrl.api.tck.RandomMdps;
 import org.bomrl.api.policy.TabularSoftmaxPolicy;
 import org.bomrl.numerics.tabular.SoftmaxDerivatives;
 import org.ejml.data.DMatrixRMaj;
@@ -39,15 +40,15 @@ class HypergradientDegeneracyTest
     @Test
     void alg2ImplicitHypergradientIsTheFirstOrderOneProjectedOnOnesComplement()
     {
-        TabularMdp mdp = RandomTabularMdps.mdp(random, STATES, ACTIONS, GAMMA);
-        double[] phi = RandomTabularMdps.logits(random, STATES * ACTIONS, 1);
+        TabularMdp mdp = RandomMdps.mdp(random, STATES, ACTIONS, GAMMA, TabularMdp.INFINITE_HORIZON);
+        double[] phi = RandomMdps.logits(random, STATES * ACTIONS, 1);
         ExactMetaObjective objective = new ExactMetaObjective(mdp, phi);
         BomrlAdaptation implicit = COMPONENTS.bomrl(Map.of("distance", BomrlSettings.KL_ADAPTED_PRIOR, "lambda", "0.3"));
         BomrlAdaptation firstOrder = COMPONENTS.bomrl(Map.of("distance", BomrlSettings.KL_ADAPTED_PRIOR, "lambda", "0.3", "hypergradient", "first-order"));
         TabularSoftmaxPolicy prior = objective.policy(phi);
         TabularSoftmaxPolicy adapted = implicit.adapt(prior, objective.round());
         // an arbitrary g with a component along 1 in every state, so the projection shows
-        double[] g = RandomTabularMdps.logits(random, STATES * ACTIONS, 1);
+        double[] g = RandomMdps.logits(random, STATES * ACTIONS, 1);
         double[] projected = g.clone();
         for (int s = 0; s < STATES; s++) {
             SoftmaxDerivatives.projectOnesComplement(projected, s * ACTIONS, ACTIONS);
@@ -71,8 +72,8 @@ class HypergradientDegeneracyTest
     @Test
     void asCodedImplicitHypergradientIsAlg1sAtFourLambda()
     {
-        TabularMdp mdp = RandomTabularMdps.mdp(random, STATES, ACTIONS, GAMMA);
-        double[] phi = RandomTabularMdps.logits(random, STATES * ACTIONS, 1);
+        TabularMdp mdp = RandomMdps.mdp(random, STATES, ACTIONS, GAMMA, TabularMdp.INFINITE_HORIZON);
+        double[] phi = RandomMdps.logits(random, STATES * ACTIONS, 1);
         ExactMetaObjective objective = new ExactMetaObjective(mdp, phi);
         BomrlAdaptation asCoded = COMPONENTS.bomrl(Map.of("solver", "as-coded", "lambda", "0.25", "as_coded_steps", "20000", "as_coded_learning_rate", "0.2"));
         BomrlAdaptation exact = COMPONENTS.bomrl(Map.of("solver", "exact", "lambda", "1.0"));
@@ -86,8 +87,8 @@ class HypergradientDegeneracyTest
     @Test
     void inactiveTrustRegionHasZeroHypergradient()
     {
-        TabularMdp mdp = RandomTabularMdps.mdp(random, STATES, ACTIONS, GAMMA);
-        double[] phi = RandomTabularMdps.logits(random, STATES * ACTIONS, 1);
+        TabularMdp mdp = RandomMdps.mdp(random, STATES, ACTIONS, GAMMA, TabularMdp.INFINITE_HORIZON);
+        double[] phi = RandomMdps.logits(random, STATES * ACTIONS, 1);
         ExactMetaObjective objective = new ExactMetaObjective(mdp, phi);
         // KL(π‖π_φ) ≤ −log min π_φ ≈ 3 at any policy: δ = 100 never binds
         BomrlAdaptation algorithm = COMPONENTS.bomrl(Map.of("distance", BomrlSettings.KL_ADAPTED_PRIOR, "constraint", "trust-region", "delta", "100"));
@@ -115,9 +116,9 @@ class HypergradientDegeneracyTest
     void singularLowerLevelHessianIsDetectedAndNamesTheState()
     {
         // squared Euclidean on logits: H_s = 2λI − M(π, Q_s); choose λ = λ_max(M)/2 for state 2 at a given adapted policy
-        double[] phi = RandomTabularMdps.logits(random, STATES * ACTIONS, 1);
-        double[] theta = RandomTabularMdps.logits(random, STATES * ACTIONS, 1);
-        double[] q = RandomTabularMdps.logits(random, STATES * ACTIONS, 3);
+        double[] phi = RandomMdps.logits(random, STATES * ACTIONS, 1);
+        double[] theta = RandomMdps.logits(random, STATES * ACTIONS, 1);
+        double[] q = RandomMdps.logits(random, STATES * ACTIONS, 3);
         TabularRound round = new TabularRound(STATES, ACTIONS, q, uniformVisitation(), 0, 0);
         TabularSoftmaxPolicy adapted = TabularSoftmaxPolicy.of(STATES, ACTIONS, theta);
         int state = 2;
@@ -138,8 +139,8 @@ class HypergradientDegeneracyTest
     void singularKktSystemIsDetected()
     {
         // no state visited: ∇_θD = 0, LICQ fails and the KKT matrix has a zero row
-        double[] phi = RandomTabularMdps.logits(random, STATES * ACTIONS, 1);
-        double[] q = RandomTabularMdps.logits(random, STATES * ACTIONS, 3);
+        double[] phi = RandomMdps.logits(random, STATES * ACTIONS, 1);
+        double[] q = RandomMdps.logits(random, STATES * ACTIONS, 3);
         double[] theta = new RootFindingAlg1().solveAll(phi, q, STATES, ACTIONS, 0.5);
         KktHypergradient kkt = new KktHypergradient(COMPONENTS.tabularDistance(BomrlSettings.KL_PRIOR_ADAPTED));
 
@@ -152,8 +153,8 @@ class HypergradientDegeneracyTest
     @Test
     void genericSolverReportsNonConvergenceWithStateAndGradientNorm()
     {
-        double[] phi = RandomTabularMdps.logits(random, STATES * ACTIONS, 1);
-        double[] q = RandomTabularMdps.logits(random, STATES * ACTIONS, 3);
+        double[] phi = RandomMdps.logits(random, STATES * ACTIONS, 1);
+        double[] q = RandomMdps.logits(random, STATES * ACTIONS, 3);
         TabularRound round = new TabularRound(STATES, ACTIONS, q, uniformVisitation(), 0, 0);
         BomrlAdaptation algorithm = COMPONENTS.bomrl(Map.of("distance", "distance.squared-euclidean", "lambda", "1", "max_iterations", "1"));
 

@@ -3,6 +3,7 @@ package org.bomrl.core.adapt;
 import org.bomrl.api.adapt.TabularRound;
 import org.bomrl.api.context.RandomSource;
 import org.bomrl.api.env.TabularMdp;
+import org.bomrl.api.tck.RandomMdps;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -67,8 +68,8 @@ class HypergradientFiniteDifferenceTest
     void implicitHypergradientEqualsFiniteDifferences(Case c)
     {
         SplittableRandom random = RandomSource.seeded(c.seed()).derive("implicit").generator();
-        TabularMdp mdp = RandomTabularMdps.mdp(random, c.states(), c.actions(), GAMMA);
-        double[] phi = RandomTabularMdps.logits(random, c.states() * c.actions(), 1);
+        TabularMdp mdp = RandomMdps.mdp(random, c.states(), c.actions(), GAMMA, TabularMdp.INFINITE_HORIZON);
+        double[] phi = RandomMdps.logits(random, c.states() * c.actions(), 1);
         ExactMetaObjective objective = new ExactMetaObjective(mdp, phi);
         BomrlAdaptation algorithm = COMPONENTS.bomrl(with(c.settings(), "hypergradient", "implicit"));
 
@@ -85,8 +86,8 @@ class HypergradientFiniteDifferenceTest
     void kktHypergradientEqualsFiniteDifferencesWithActiveConstraint(Case c)
     {
         SplittableRandom random = RandomSource.seeded(c.seed()).derive("kkt").generator();
-        TabularMdp mdp = RandomTabularMdps.mdp(random, c.states(), c.actions(), GAMMA);
-        double[] phi = RandomTabularMdps.logits(random, c.states() * c.actions(), 1);
+        TabularMdp mdp = RandomMdps.mdp(random, c.states(), c.actions(), GAMMA, TabularMdp.INFINITE_HORIZON);
+        double[] phi = RandomMdps.logits(random, c.states() * c.actions(), 1);
         ExactMetaObjective objective = new ExactMetaObjective(mdp, phi);
         checkKkt(objective, phi, c.settings());
     }
@@ -96,8 +97,8 @@ class HypergradientFiniteDifferenceTest
     void kktHypergradientHandlesStatesOfZeroVisitation(Case c)
     {
         SplittableRandom random = RandomSource.seeded(c.seed()).derive("kkt-unvisited").generator();
-        TabularMdp mdp = RandomTabularMdps.mdp(random, c.states(), c.actions(), GAMMA);
-        double[] phi = RandomTabularMdps.logits(random, c.states() * c.actions(), 1);
+        TabularMdp mdp = RandomMdps.mdp(random, c.states(), c.actions(), GAMMA, TabularMdp.INFINITE_HORIZON);
+        double[] phi = RandomMdps.logits(random, c.states() * c.actions(), 1);
         TabularRound exact = new ExactMetaObjective(mdp, phi).round();
         double[] visitation = exact.visitation();
         double removed = visitation[1];

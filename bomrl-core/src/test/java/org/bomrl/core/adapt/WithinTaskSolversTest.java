@@ -1,5 +1,7 @@
 package org.bomrl.core.adapt;
 
+import org.bomrl.api.env.TabularMdp;
+import org.bomrl.api.tck.RandomMdps;
 import org.bomrl.api.adapt.TabularRound;
 import org.bomrl.api.context.RandomSource;
 import org.bomrl.api.distance.TabularDistance;
@@ -42,8 +44,8 @@ class WithinTaskSolversTest
     {
         TabularDistance kl = COMPONENTS.tabularDistance(BomrlSettings.KL_PRIOR_ADAPTED);
         for (double lambda : LAMBDAS) {
-            double[] phi = RandomTabularMdps.logits(random, STATES * ACTIONS, 2);
-            double[] q = RandomTabularMdps.logits(random, STATES * ACTIONS, 2);
+            double[] phi = RandomMdps.logits(random, STATES * ACTIONS, 2);
+            double[] q = RandomMdps.logits(random, STATES * ACTIONS, 2);
             double[] exact = new RootFindingAlg1().solveAll(phi, q, STATES, ACTIONS, lambda);
             double[] generic = new GenericNewtonSolver(kl, ACTIONS, 1e-12, 100).solveAll(phi, q, STATES, ACTIONS, lambda);
 
@@ -57,8 +59,8 @@ class WithinTaskSolversTest
     {
         TabularDistance kl = COMPONENTS.tabularDistance(BomrlSettings.KL_ADAPTED_PRIOR);
         for (double lambda : LAMBDAS) {
-            double[] phi = RandomTabularMdps.logits(random, STATES * ACTIONS, 2);
-            double[] q = RandomTabularMdps.logits(random, STATES * ACTIONS, 2);
+            double[] phi = RandomMdps.logits(random, STATES * ACTIONS, 2);
+            double[] q = RandomMdps.logits(random, STATES * ACTIONS, 2);
             double[] exact = new ClosedFormAlg2().solveAll(phi, q, STATES, ACTIONS, lambda);
             double[] generic = new GenericNewtonSolver(kl, ACTIONS, 1e-12, 100).solveAll(phi, q, STATES, ACTIONS, lambda);
 
@@ -70,8 +72,8 @@ class WithinTaskSolversTest
     @Test
     void configuredSolversAgreeThroughThePlugin()
     {
-        double[] phi = RandomTabularMdps.logits(random, STATES * ACTIONS, 1);
-        double[] q = RandomTabularMdps.logits(random, STATES * ACTIONS, 3);
+        double[] phi = RandomMdps.logits(random, STATES * ACTIONS, 1);
+        double[] q = RandomMdps.logits(random, STATES * ACTIONS, 3);
         TabularRound round = new TabularRound(STATES, ACTIONS, q, uniform(STATES), 0, 0);
         TabularSoftmaxPolicy prior = TabularSoftmaxPolicy.of(STATES, ACTIONS, phi);
         for (String distance : new String[] {BomrlSettings.KL_PRIOR_ADAPTED, BomrlSettings.KL_ADAPTED_PRIOR}) {
@@ -86,10 +88,10 @@ class WithinTaskSolversTest
     void asCodedStepFollowsTheExactGradientOfTheClippedLoss()
     {
         double lambda = 0.3;
-        double[] phi = RandomTabularMdps.logits(random, STATES * ACTIONS, 1);
+        double[] phi = RandomMdps.logits(random, STATES * ACTIONS, 1);
         // make one prior probability fall below the clip (≈ 5e-7), so the clip's zero gradient is exercised
         phi[2] = -15;
-        double[] q = RandomTabularMdps.logits(random, STATES * ACTIONS, 3);
+        double[] q = RandomMdps.logits(random, STATES * ACTIONS, 3);
         AsCodedParameters oneStep = new AsCodedParameters(1, 1, 4, 1e-4);
         double[] stepped = new AsCodedAlg1(oneStep, ACTIONS).solveAll(phi, q, STATES, ACTIONS, lambda);
         for (int s = 0; s < STATES; s++) {
@@ -121,8 +123,8 @@ class WithinTaskSolversTest
     void asCodedSgdConvergesToAlg1WithEffectiveRegulariserFourLambda()
     {
         double lambda = 0.5;
-        double[] phi = RandomTabularMdps.logits(random, STATES * ACTIONS, 1);
-        double[] q = RandomTabularMdps.logits(random, STATES * ACTIONS, 3);
+        double[] phi = RandomMdps.logits(random, STATES * ACTIONS, 1);
+        double[] q = RandomMdps.logits(random, STATES * ACTIONS, 3);
         double[] converged = new AsCodedAlg1(new AsCodedParameters(20_000, 0.2, 4, 1e-4), ACTIONS).solveAll(phi, q, STATES, ACTIONS, lambda);
         double[] exactFourLambda = new RootFindingAlg1().solveAll(phi, q, STATES, ACTIONS, 4 * lambda);
         double[] exactLambda = new RootFindingAlg1().solveAll(phi, q, STATES, ACTIONS, lambda);

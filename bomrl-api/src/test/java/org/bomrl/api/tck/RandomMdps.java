@@ -1,15 +1,19 @@
-package org.bomrl.core.adapt;
+package org.bomrl.api.tck;
 
 import org.bomrl.api.env.TabularMdp;
 
 import java.util.SplittableRandom;
 
-/** Seeded random infinite-horizon MDPs for tests: Dirichlet(1) transition rows and ρ, rewards uniform in [−1, 1]. */
-final class RandomTabularMdps
+/**
+ * Seeded random tabular MDPs, policies and logits for tests of plugins and of the framework:
+ * Dirichlet(1) transition rows and initial distribution, rewards uniform in [−1, 1].
+ */
+public final class RandomMdps
 {
-    private RandomTabularMdps() {}
+    private RandomMdps() {}
 
-    static TabularMdp mdp(SplittableRandom random, int states, int actions, double gamma)
+    /** An MDP with the given sizes, discount and horizon ({@link TabularMdp#INFINITE_HORIZON} for none). */
+    public static TabularMdp mdp(SplittableRandom random, int states, int actions, double gamma, int horizon)
     {
         double[] transition = new double[states * actions * states];
         double[] reward = new double[transition.length];
@@ -21,11 +25,21 @@ final class RandomTabularMdps
         }
         double[] initial = new double[states];
         dirichlet(random, initial, 0, states);
-        return new TabularMdp(states, actions, transition, reward, gamma, TabularMdp.INFINITE_HORIZON, initial);
+        return new TabularMdp(states, actions, transition, reward, gamma, horizon, initial);
+    }
+
+    /** A random stochastic policy π(a|s) at {@code s·|A| + a}, each row Dirichlet(1). */
+    public static double[] policy(SplittableRandom random, int states, int actions)
+    {
+        double[] policy = new double[states * actions];
+        for (int s = 0; s < states; s++) {
+            dirichlet(random, policy, s * actions, actions);
+        }
+        return policy;
     }
 
     /** Logits uniform in [−scale, scale]. */
-    static double[] logits(SplittableRandom random, int size, double scale)
+    public static double[] logits(SplittableRandom random, int size, double scale)
     {
         double[] theta = new double[size];
         for (int i = 0; i < size; i++) {
