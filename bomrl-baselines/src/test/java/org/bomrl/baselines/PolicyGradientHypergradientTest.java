@@ -1,10 +1,10 @@
 package org.bomrl.baselines;
 
-import org.bomrl.api.tck.RandomMdps;
 import org.bomrl.api.adapt.TabularRound;
 import org.bomrl.api.context.RandomSource;
 import org.bomrl.api.env.TabularMdp;
 import org.bomrl.api.policy.TabularSoftmaxPolicy;
+import org.bomrl.api.tck.RandomMdps;
 import org.bomrl.numerics.tabular.PolicyEvaluation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
