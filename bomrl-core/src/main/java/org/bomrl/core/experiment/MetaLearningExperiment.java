@@ -4,7 +4,6 @@ import me.tongfei.progressbar.ProgressBar;
 import org.bomrl.api.adapt.AdaptationAlgorithm;
 import org.bomrl.api.adapt.TabularAdaptation;
 import org.bomrl.api.context.RandomSource;
-import org.bomrl.api.distance.TabularDistance;
 import org.bomrl.api.env.Task;
 import org.bomrl.api.env.TaskDistribution;
 import org.bomrl.api.policy.TabularSoftmaxPolicy;
@@ -143,9 +142,7 @@ final class MetaLearningExperiment
             return OptionalDouble.empty();
         }
         TabularAdaptation algorithm = tabular(method, method.boundSettings().orElseThrow(), "bound");
-        TabularDistance distance = components.resolver(random).distance(method.bound().distance()).tabular()
-                .getOrElseThrow(() -> new InvalidSettingException("method." + method.id() + ".bound.distance = " + method.bound().distance() + " has no tabular form"));
-        return OptionalDouble.of(BoundRecipe.line(testTasks, prior, algorithm, method.bound().rounds(), distance, method.bound().clip(), method.bound().factor(), rounds,
+        return OptionalDouble.of(BoundRecipe.line(testTasks, prior, algorithm, method.bound().rounds(), method.bound().direction(), method.bound().clip(), method.bound().factor(), rounds,
                 random.derive("bound").derive(method.id())));
     }
 

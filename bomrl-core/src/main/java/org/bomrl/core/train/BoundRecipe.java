@@ -3,7 +3,6 @@ package org.bomrl.core.train;
 import org.bomrl.api.adapt.TabularAdaptation;
 import org.bomrl.api.adapt.TabularRound;
 import org.bomrl.api.context.RandomSource;
-import org.bomrl.api.distance.TabularDistance;
 import org.bomrl.api.env.Task;
 import org.bomrl.api.policy.TabularSoftmaxPolicy;
 import org.bomrl.core.rollout.Rounds;
@@ -12,18 +11,30 @@ import java.util.List;
 
 /**
  * The dashed bound line of the paper's gap panels, by the recipe of spec §4: π̂*_τ is the policy
- * after R successive adaptation rounds from π_φ; KL̄ = mean_τ Σ_s ν_φ(s) d(π̂*_τ(·|s), π_φ(·|s))
- * with ν_φ the visitation of the first round and both policies clipped to [c, 1] before the logs;
- * the line is factor · KL̄. This is the recipe of the paper's script, not a proven bound.
+ * after R successive adaptation rounds from π_φ; KL̄ = mean_τ Σ_s ν_φ(s) KL_s with ν_φ the
+ * visitation of the first round and KL_s = Σ_a p_a log(p_a / q_a) on probabilities clipped to
+ * [c, 1] (not renormalised, as the paper's script), where (p, q) = (π̂*_τ, π_φ) for the Alg(1)
+ * recipe and (π_φ, π̂*_τ) for Alg(2); the line is factor · KL̄. This reproduces the paper's
+ * script, which is not a proven bound.
  */
 public final class BoundRecipe
 {
     private BoundRecipe() {}
 
-    public static double line(List<Task<Integer, Integer>> tasks, TabularSoftmaxPolicy prior, TabularAdaptation algorithm, int adaptationRounds,
-            TabularDistance distance, double clip, double factor, Rounds rounds, RandomSource random)
+    /** Which KL the recipe averages. */
+    public enum Direction
     {
-        double[] phi = clippedLogits(prior, clip);
+        /** KL(π̂*‖π_φ), the paper's Alg(1) recipe. */
+        OPTIMUM_PRIOR,
+        /** KL(π_φ‖π̂*), the paper's Alg(2) recipe. */
+        PRIOR_OPTIMUM
+    }
+
+    public static double line(List<Task<Integer, Integer>> tasks, TabularSoftmaxPolicy prior, TabularAdaptation algorithm, int adaptationRounds,
+            Direction direction, double clip, double factor, Rounds rounds, RandomSource random)
+    {
+        double[] phi = prior.probabilities();
+        int actions = prior.actions();
         double total = 0;
         for (int j = 0; j < tasks.size(); j++) {
             RandomSource stream = random.derive("task").derive(j);
@@ -32,23 +43,26 @@ public final class BoundRecipe
             for (int k = 1; k < adaptationRounds; k++) {
                 policy = algorithm.adapt(policy, rounds.collect(tasks.get(j), policy, stream.derive(k)));
             }
-            double[] theta = clippedLogits(policy, clip);
-            double divergence = 0;
+            double[] optimum = policy.probabilities();
             for (int s = 0; s < prior.states(); s++) {
-                divergence += first.visitation(s) * distance.value(theta, phi, s * prior.actions(), prior.actions());
+                double divergence = direction == Direction.OPTIMUM_PRIOR
+                        ? clippedKl(optimum, phi, s * actions, actions, clip)
+                        : clippedKl(phi, optimum, s * actions, actions, clip);
+                total += first.visitation(s) * divergence;
             }
-            total += divergence;
         }
         return factor * total / tasks.size();
     }
 
-    private static double[] clippedLogits(TabularSoftmaxPolicy policy, double clip)
+    /** Σ_a p_a log(p_a/q_a) with p and q clipped to [clip, 1]. */
+    static double clippedKl(double[] p, double[] q, int offset, int actions, double clip)
     {
-        double[] probabilities = policy.probabilities();
-        double[] logits = new double[probabilities.length];
-        for (int i = 0; i < logits.length; i++) {
-            logits[i] = Math.log(Math.min(1, Math.max(clip, probabilities[i])));
+        double divergence = 0;
+        for (int a = offset; a < offset + actions; a++) {
+            double pa = Math.min(1, Math.max(clip, p[a]));
+            double qa = Math.min(1, Math.max(clip, q[a]));
+            divergence += pa * Math.log(pa / qa);
         }
-        return logits;
+        return divergence;
     }
 }
