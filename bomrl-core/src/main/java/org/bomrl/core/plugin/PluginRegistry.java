@@ -70,9 +70,9 @@ public final class PluginRegistry
                     register(byKind.get(kind), kind, factory);
                 }
             }
-            writers.addAll(plugin.reportWriters());
+            writers.addAll(reportWriters(plugin));
         }
-        byKind.replaceAll((kind, map) -> Map.copyOf(map));
+        byKind.replaceAll((kind, map) -> java.util.Collections.unmodifiableSortedMap(new TreeMap<>(map)));
         return new PluginRegistry(byKind, writers);
     }
 
@@ -90,7 +90,18 @@ public final class PluginRegistry
                 throw p;
             }
             throw new PluginLoadException("plugin " + plugin.getClass().getName() + " from " + origin(plugin.getClass()) + " failed to list its " + kind.label()
-                    + " factories: " + rootMessage(e), e);
+                    + " factories: " + rootMessage(e) + (e instanceof LinkageError ? " (is a dependency of the plugin missing from the class path?)" : ""), e);
+        }
+    }
+
+    private static List<ReportWriter> reportWriters(BomrlPlugin plugin)
+    {
+        try {
+            return List.copyOf(plugin.reportWriters());
+        }
+        catch (RuntimeException | LinkageError e) {
+            throw new PluginLoadException("plugin " + plugin.getClass().getName() + " from " + origin(plugin.getClass()) + " failed to list its report writers: "
+                    + rootMessage(e) + " (is a dependency of the plugin missing from the class path?)", e);
         }
     }
 
