@@ -1,12 +1,15 @@
 package org.bomrl.numerics.tabular;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.NormOps_DDRM;
+import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
 import org.ejml.dense.row.decomposition.lu.LUDecompositionAlt_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.dense.row.linsol.chol.LinearSolverChol_DDRM;
 import org.ejml.dense.row.linsol.lu.LinearSolverLu_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
-
-import java.util.Arrays;
 
 import static java.util.Objects.requireNonNull;
 
@@ -16,32 +19,57 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>{@link #solveOnOnesComplement}: the softmax Hessians are singular along 1 (adding a constant
  * to all logits of a state leaves π unchanged), so with P = I − 11ᵀ/n the system is solved on
- * 1^⊥: x ∈ 1^⊥ with P H P x = P b. It is computed as the solution of
- * (PHP + (c/n)·11ᵀ) x = P b with c = σ_max(PHP), a matrix that acts as PHP on 1^⊥ and as c on 1,
- * so it is non-singular exactly when PHP is on 1^⊥ and has the same condition number there. For a
- * symmetric H this is H⁺b, the pseudo-inverse solution, whenever H1 = 0.
+ * 1^⊥: x ∈ 1^⊥ with P H P x = P b. With U the n×(n−1) orthonormal basis of 1^⊥ formed by the first
+ * n−1 columns of the Householder reflection that exchanges e_n and 1/√n (so P = UUᵀ), this is
+ * x = U y with the reduced (n−1)×(n−1) system (UᵀHU) y = Uᵀb, whose singular values are those of
+ * PHP on 1^⊥. For a symmetric H with H1 = 0 it is H⁺b, the pseudo-inverse solution.
  *
  * <p>{@link #solve}: the plain system H x = b.
  *
- * <p>Both check the singular values (EJML SVD) first and throw {@link ArithmeticException}
- * naming the condition number when σ_min &lt; {@code 1e-12}·σ_max (σ_min over 1^⊥ for the
- * restricted solve). Matrices are n×n row-major starting at index 0 and are not modified.
- * Work matrices are allocated once: not thread-safe, one instance per thread.
+ * <p>Both check the conditioning of the (reduced) matrix A before solving and throw
+ * {@link ArithmeticException} naming the condition number when σ_max/σ_min exceeds
+ * {@code conditionLimit} (default 1e12), or when A is singular or the result is not finite:
+ * <ul>
+ * <li>H symmetric up to rounding (|h_ij − h_ji| ≤ 8nε·max|h|, within any solver's backward error):
+ * A is symmetrised and factorised by EJML's Cholesky. If that succeeds A is positive definite (the
+ * usual case at a strict minimiser of the lower level), and κ = λ_max/λ_min ≤ ‖A‖_F·tr(A⁻¹)
+ * because λ_max ≤ ‖A‖_F and 1/λ_min ≤ Σ_i 1/λ_i: a bound within the limit accepts the system
+ * with no eigenvalues computed. Otherwise (bound above the limit, or A not positive definite) the
+ * exact κ = max|λ|/min|λ| from EJML's symmetric eigenvalue decomposition decides, and an accepted
+ * indefinite A is solved by LU.</li>
+ * <li>any other H: the exact σ_max/σ_min from EJML's SVD decides, then LU.</li>
+ * </ul>
+ * The bound never underestimates κ (but for rounding, as in any computed κ), so no system whose κ
+ * exceeds the limit is accepted: the check is as strict as a full SVD, not a pivot-ratio estimate.
+ *
+ * <p>Matrices are n×n row-major starting at index 0 and are not modified. Work matrices are
+ * allocated once per instance (those of each system size on first use), so the usual
+ * (positive definite, well-conditioned) call allocates nothing; the exact check creates its
+ * eigenvalue or SV decomposition afresh each time, because EJML's QR iterations draw exceptional
+ * shifts from a generator they own — results therefore depend on the arguments only, never on
+ * earlier calls. Not thread-safe: use one instance per thread.
  */
 public final class OnesComplementSolver
 {
     /** Default limit on σ_max/σ_min. */
     public static final double DEFAULT_CONDITION_LIMIT = 1e12;
 
+    /** |h_ij − h_ji| up to this many n·ε·max|h| is taken as rounding of a symmetric matrix (within a solver's backward error). */
+    private static final double SYMMETRY_ULPS = 8;
+
     private final int n;
     private final double conditionLimit;
-    private final DMatrixRMaj matrix;
-    private final DMatrixRMaj svdInput;
-    private final DMatrixRMaj rhs;
-    private final DMatrixRMaj solution;
-    private final double[] singular;
-    private final SingularValueDecomposition_F64<DMatrixRMaj> svd;
-    private final LinearSolverLu_DDRM lu;
+    private final DMatrixRMaj input;
+    private final DMatrixRMaj vector;
+    /** U, the orthonormal basis of 1^⊥ (n×(n−1)); null for n = 1. */
+    private final DMatrixRMaj basis;
+    /** UᵀH, (n−1)×n; null for n = 1. */
+    private final DMatrixRMaj projected;
+    private SmallSystem restricted;
+    private SmallSystem full;
+    /** The system of the last call, for {@link #lastConditionNumber()}; null before any or after n = 1. */
+    private SmallSystem last;
+    /** Its exact σ_max/σ_min if already computed, else NaN. */
     private double lastCondition = Double.NaN;
 
     /** A solver for n×n systems with the default condition limit 1e12. */
@@ -61,13 +89,10 @@ public final class OnesComplementSolver
         }
         this.n = dimension;
         this.conditionLimit = conditionLimit;
-        this.matrix = new DMatrixRMaj(n, n);
-        this.svdInput = new DMatrixRMaj(n, n);
-        this.rhs = new DMatrixRMaj(n, 1);
-        this.solution = new DMatrixRMaj(n, 1);
-        this.singular = new double[n];
-        this.svd = DecompositionFactory_DDRM.svd(n, n, false, false, true);
-        this.lu = new LinearSolverLu_DDRM(new LUDecompositionAlt_DDRM());
+        this.input = new DMatrixRMaj(n, n);
+        this.vector = new DMatrixRMaj(n, 1);
+        this.basis = n == 1 ? null : onesComplementBasis(n);
+        this.projected = n == 1 ? null : new DMatrixRMaj(n - 1, n);
     }
 
     public int dimension()
@@ -75,9 +100,15 @@ public final class OnesComplementSolver
         return n;
     }
 
-    /** σ_max/σ_min of the last system checked (over 1^⊥ for the restricted solve); NaN before any. */
+    /**
+     * σ_max/σ_min of the last system checked (over 1^⊥ for the restricted solve), exact; NaN before
+     * any. Computed on first request when the solve accepted the system by its bound.
+     */
     public double lastConditionNumber()
     {
+        if (Double.isNaN(lastCondition) && last != null) {
+            lastCondition = last.conditionNumber("");
+        }
         return lastCondition;
     }
 
@@ -90,63 +121,32 @@ public final class OnesComplementSolver
     public void solveOnOnesComplement(double[] h, double[] b, int bOffset, double[] x, int xOffset)
     {
         checkSizes(h, b, bOffset, x, xOffset);
+        last = null;
+        lastCondition = Double.NaN;
         if (n == 1) {
             x[xOffset] = 0;
             lastCondition = 1;
             return;
         }
-        // PHP: remove row means, column means, add back the grand mean
-        double[] m = matrix.data;
-        double total = 0;
-        for (int i = 0; i < n * n; i++) {
-            total += h[i];
+        boolean symmetric = load(h);
+        if (restricted == null) {
+            restricted = new SmallSystem(n - 1);
         }
-        double grandMean = total / (n * (double) n);
+        // A = UᵀHU, c = Uᵀb
+        CommonOps_DDRM.multTransA(basis, input, projected);
+        CommonOps_DDRM.mult(projected, basis, restricted.matrix);
+        System.arraycopy(b, bOffset, vector.data, 0, n);
+        CommonOps_DDRM.multTransA(basis, vector, restricted.rhs);
+        restricted.solve(symmetric, " restricted to 1^⊥ (UᵀHU)");
+        // x = Uy, then x ← Px to drop the rounding left along 1
+        CommonOps_DDRM.mult(basis, restricted.solution, vector);
+        double mean = 0;
         for (int i = 0; i < n; i++) {
-            double rowSum = 0;
-            for (int j = 0; j < n; j++) {
-                rowSum += h[i * n + j];
-            }
-            double rowMean = rowSum / n;
-            for (int j = 0; j < n; j++) {
-                m[i * n + j] = h[i * n + j] - rowMean + grandMean;
-            }
+            mean += vector.data[i];
         }
-        for (int j = 0; j < n; j++) {
-            double columnSum = 0;
-            for (int i = 0; i < n; i++) {
-                columnSum += h[i * n + j];
-            }
-            double columnMean = columnSum / n;
-            for (int i = 0; i < n; i++) {
-                m[i * n + j] -= columnMean;
-            }
-        }
-        singularValues(matrix);
-        // ascending; singular[0] belongs to the direction 1
-        double largest = singular[n - 1];
-        double smallest = singular[1];
-        check(largest, smallest, "restricted to 1^⊥ (P H P)");
-        double shift = largest / n;
-        for (int i = 0; i < n * n; i++) {
-            m[i] += shift;
-        }
-        double bMean = 0;
+        mean /= n;
         for (int i = 0; i < n; i++) {
-            bMean += b[bOffset + i];
-        }
-        bMean /= n;
-        for (int i = 0; i < n; i++) {
-            rhs.data[i] = b[bOffset + i] - bMean;
-        }
-        luSolve();
-        double xMean = 0;
-        for (int i = 0; i < n; i++) {
-            xMean += solution.data[i];
-        }
-        xMean /= n;
-        for (int i = 0; i < n; i++) {
-            x[xOffset + i] = solution.data[i] - xMean;
+            x[xOffset + i] = vector.data[i] - mean;
         }
     }
 
@@ -167,12 +167,16 @@ public final class OnesComplementSolver
     public void solve(double[] h, double[] b, int bOffset, double[] x, int xOffset)
     {
         checkSizes(h, b, bOffset, x, xOffset);
-        System.arraycopy(h, 0, matrix.data, 0, n * n);
-        singularValues(matrix);
-        check(singular[n - 1], singular[0], "");
-        System.arraycopy(b, bOffset, rhs.data, 0, n);
-        luSolve();
-        System.arraycopy(solution.data, 0, x, xOffset, n);
+        last = null;
+        lastCondition = Double.NaN;
+        boolean symmetric = load(h);
+        if (full == null) {
+            full = new SmallSystem(n);
+        }
+        full.matrix.setTo(input);
+        System.arraycopy(b, bOffset, full.rhs.data, 0, n);
+        full.solve(symmetric, "");
+        System.arraycopy(full.solution.data, 0, x, xOffset, n);
     }
 
     /** Allocating convenience form of {@link #solve(double[], double[], int, double[], int)}. */
@@ -183,42 +187,176 @@ public final class OnesComplementSolver
         return x;
     }
 
-    /** Fills {@link #singular} with the singular values of {@code source}, ascending. */
-    private void singularValues(DMatrixRMaj source)
+    /** Copies h into {@link #input} after checking it is finite; returns whether it is symmetric up to rounding. */
+    private boolean load(double[] h)
     {
+        double largest = 0;
         for (int i = 0; i < n * n; i++) {
-            if (!Double.isFinite(source.data[i])) {
-                throw new ArithmeticException("matrix entry (" + i / n + ", " + i % n + ") is not finite: " + source.data[i]);
+            if (!Double.isFinite(h[i])) {
+                throw new ArithmeticException("matrix entry (" + i / n + ", " + i % n + ") is not finite: " + h[i]);
             }
+            largest = Math.max(largest, Math.abs(h[i]));
         }
-        svdInput.setTo(source);
-        if (!svd.decompose(svdInput)) {
-            throw new ArithmeticException("singular value decomposition of a " + n + "×" + n + " matrix failed");
-        }
-        System.arraycopy(svd.getSingularValues(), 0, singular, 0, n);
-        Arrays.sort(singular);
-    }
-
-    private void check(double largest, double smallest, String what)
-    {
-        lastCondition = largest / smallest;
-        if (!(largest > 0) || !(smallest * conditionLimit >= largest)) {
-            String space = what.isEmpty() ? "" : " " + what;
-            throw new ArithmeticException("matrix" + space + " is singular or ill-conditioned: condition number " + lastCondition
-                    + " (σ_max " + largest + ", σ_min " + smallest + ") exceeds " + conditionLimit);
-        }
-    }
-
-    private void luSolve()
-    {
-        if (!lu.setA(matrix)) {
-            throw new ArithmeticException("LU factorisation of a " + n + "×" + n + " matrix failed");
-        }
-        lu.solve(rhs, solution);
+        System.arraycopy(h, 0, input.data, 0, n * n);
+        double tolerance = SYMMETRY_ULPS * n * Math.ulp(1.0) * largest;
         for (int i = 0; i < n; i++) {
-            if (!Double.isFinite(solution.data[i])) {
-                throw new ArithmeticException("solution entry " + i + " is not finite: " + solution.data[i]);
+            for (int j = 0; j < i; j++) {
+                if (!(Math.abs(h[i * n + j] - h[j * n + i]) <= tolerance)) {
+                    return false;
+                }
             }
+        }
+        return true;
+    }
+
+    /**
+     * The first n−1 columns of Q = I − 2vvᵀ/‖v‖², v = 1/√n − e_n: Q is symmetric orthogonal with
+     * Q e_n = 1/√n, so these columns are an orthonormal basis of 1^⊥.
+     */
+    private static DMatrixRMaj onesComplementBasis(int n)
+    {
+        double[] v = new double[n];
+        double root = Math.sqrt(n);
+        for (int i = 0; i < n; i++) {
+            v[i] = 1 / root;
+        }
+        v[n - 1] -= 1;
+        double norm = 2 - 2 / root;
+        DMatrixRMaj u = new DMatrixRMaj(n, n - 1);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n - 1; j++) {
+                u.set(i, j, (i == j ? 1 : 0) - 2 * v[i] * v[j] / norm);
+            }
+        }
+        return u;
+    }
+
+    /** One m×m system A y = c: A in {@link #matrix} and c in {@link #rhs} are filled by the caller. */
+    private final class SmallSystem
+    {
+        private final int m;
+        private final DMatrixRMaj matrix;
+        /** The Cholesky factor. */
+        private final DMatrixRMaj factor;
+        private final DMatrixRMaj inverse;
+        /** Input of the eigenvalue or SV decomposition, which overwrite it. */
+        private final DMatrixRMaj scratch;
+        private final DMatrixRMaj rhs;
+        private final DMatrixRMaj solution;
+        private final LinearSolverChol_DDRM cholesky;
+        private final LinearSolverLu_DDRM lu;
+        private boolean symmetric;
+        private double largest;
+        private double smallest;
+
+        private SmallSystem(int m)
+        {
+            this.m = m;
+            this.matrix = new DMatrixRMaj(m, m);
+            this.factor = new DMatrixRMaj(m, m);
+            this.inverse = new DMatrixRMaj(m, m);
+            this.scratch = new DMatrixRMaj(m, m);
+            this.rhs = new DMatrixRMaj(m, 1);
+            this.solution = new DMatrixRMaj(m, 1);
+            this.cholesky = new LinearSolverChol_DDRM(new CholeskyDecompositionInner_DDRM(true));
+            this.lu = new LinearSolverLu_DDRM(new LUDecompositionAlt_DDRM());
+        }
+
+        /** Checks the conditioning of A as the class comment describes and writes y into {@link #solution}. */
+        private void solve(boolean isSymmetric, String what)
+        {
+            symmetric = isSymmetric;
+            last = this;
+            if (symmetric) {
+                symmetrise();
+                factor.setTo(matrix);
+                boolean definite = cholesky.setA(factor);
+                if (definite) {
+                    cholesky.invert(inverse);
+                }
+                // κ ≤ ‖A‖_F·tr(A⁻¹) for a positive definite A; NaN or above the limit: exact check
+                if (!(definite && CommonOps_DDRM.trace(inverse) * NormOps_DDRM.normF(matrix) <= conditionLimit)) {
+                    check(what);
+                }
+                if (definite) {
+                    cholesky.solve(rhs, solution);
+                }
+                else {
+                    luSolve(what);
+                }
+            }
+            else {
+                check(what);
+                luSolve(what);
+            }
+            for (int i = 0; i < m; i++) {
+                if (!Double.isFinite(solution.data[i])) {
+                    throw new ArithmeticException("solution entry " + i + " is not finite: " + solution.data[i]);
+                }
+            }
+        }
+
+        /** A ← (A + Aᵀ)/2. */
+        private void symmetrise()
+        {
+            double[] a = matrix.data;
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < i; j++) {
+                    double mean = 0.5 * (a[i * m + j] + a[j * m + i]);
+                    a[i * m + j] = mean;
+                    a[j * m + i] = mean;
+                }
+            }
+        }
+
+        /** Sets {@link #lastCondition} to the exact σ_max/σ_min of A and throws if it exceeds the limit. */
+        private void check(String what)
+        {
+            lastCondition = conditionNumber(what);
+            if (!(largest > 0) || !(smallest * conditionLimit >= largest)) {
+                throw new ArithmeticException("matrix" + what + " is singular or ill-conditioned: condition number " + lastCondition
+                        + " (σ_max " + largest + ", σ_min " + smallest + ") exceeds " + conditionLimit);
+            }
+        }
+
+        /** The exact σ_max/σ_min of A (σ_i = |λ_i| when symmetric), also left in {@link #largest} and {@link #smallest}. */
+        private double conditionNumber(String what)
+        {
+            largest = 0;
+            smallest = Double.POSITIVE_INFINITY;
+            scratch.setTo(matrix);
+            // fresh decompositions: EJML's QR iterations draw exceptional shifts from a generator they own
+            if (symmetric) {
+                EigenDecomposition_F64<DMatrixRMaj> eigen = DecompositionFactory_DDRM.eig(m, false, true);
+                if (!eigen.decompose(scratch)) {
+                    throw new ArithmeticException("symmetric eigenvalue decomposition of a " + m + "×" + m + " matrix" + what + " failed");
+                }
+                for (int i = 0; i < m; i++) {
+                    double sigma = Math.abs(eigen.getEigenvalue(i).real);
+                    largest = Math.max(largest, sigma);
+                    smallest = Math.min(smallest, sigma);
+                }
+            }
+            else {
+                SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(m, m, false, false, true);
+                if (!svd.decompose(scratch)) {
+                    throw new ArithmeticException("singular value decomposition of a " + m + "×" + m + " matrix" + what + " failed");
+                }
+                double[] singular = svd.getSingularValues();
+                for (int i = 0; i < m; i++) {
+                    largest = Math.max(largest, singular[i]);
+                    smallest = Math.min(smallest, singular[i]);
+                }
+            }
+            return largest / smallest;
+        }
+
+        private void luSolve(String what)
+        {
+            if (!lu.setA(matrix)) {
+                throw new ArithmeticException("LU factorisation of a " + m + "×" + m + " matrix" + what + " failed");
+            }
+            lu.solve(rhs, solution);
         }
     }
 

@@ -22,6 +22,10 @@ import static java.util.Objects.requireNonNull;
  * <p>Policies are probabilities π(a|s) at {@code s·|A| + a}; they are read, never modified.
  * Holds work buffers allocated once in the constructor: not thread-safe, use one instance per
  * thread. Result arrays are new on every call.
+ *
+ * <p>The sums over s' visit only the successors with P(s'|s,a) ≠ 0 (each (s,a) of Frozen Lake has at
+ * most three), in increasing s' as the dense sums would: the terms left out are 0·v(s') = 0 (v
+ * finite), so the results are those of the dense sums, bit for bit.
  */
 public final class PolicyEvaluation
 {
@@ -33,10 +37,16 @@ public final class PolicyEvaluation
     private final int actions;
     private final double gamma;
     private final int horizon;
-    /** P(s'|s,a) at (s·|A| + a)·|S| + s'. */
-    private final double[] transition;
     /** r(s,a) at s·|A| + a. */
     private final double[] expectedReward;
+    /** The successors of (s,a), s' with P(s'|s,a) ≠ 0, increasing, at successor[successorStart[sa] .. successorStart[sa+1]). */
+    private final int[] successorStart;
+    private final int[] successor;
+    /** P(s'|s,a) for the entries of {@link #successor}. */
+    private final double[] successorProbability;
+    /** The union over a of the successors of (s,a), increasing, at reachable[reachableStart[s] .. reachableStart[s+1]). */
+    private final int[] reachableStart;
+    private final int[] reachable;
 
     private final DMatrixRMaj system;
     private final DMatrixRMaj systemTransposed;
@@ -59,13 +69,59 @@ public final class PolicyEvaluation
         this.actions = mdp.actions();
         this.gamma = mdp.gamma();
         this.horizon = mdp.horizon();
-        this.transition = mdp.transitions();
+        // P(s'|s,a) at (s·|A| + a)·|S| + s'
+        double[] transition = mdp.transitions();
         this.expectedReward = new double[states * actions];
         for (int s = 0; s < states; s++) {
             for (int a = 0; a < actions; a++) {
                 expectedReward[s * actions + a] = mdp.expectedReward(s, a);
             }
         }
+        this.successorStart = new int[states * actions + 1];
+        this.reachableStart = new int[states + 1];
+        int nonZero = 0;
+        int reachableCount = 0;
+        for (int s = 0; s < states; s++) {
+            for (int next = 0; next < states; next++) {
+                boolean any = false;
+                for (int a = 0; a < actions; a++) {
+                    if (transition[((s * actions + a) * states) + next] != 0) {
+                        nonZero++;
+                        any = true;
+                    }
+                }
+                reachableCount += any ? 1 : 0;
+            }
+        }
+        this.successor = new int[nonZero];
+        this.successorProbability = new double[nonZero];
+        this.reachable = new int[reachableCount];
+        int k = 0;
+        for (int sa = 0; sa < states * actions; sa++) {
+            successorStart[sa] = k;
+            for (int next = 0; next < states; next++) {
+                double p = transition[sa * states + next];
+                if (p != 0) {
+                    successor[k] = next;
+                    successorProbability[k] = p;
+                    k++;
+                }
+            }
+        }
+        successorStart[states * actions] = k;
+        int r = 0;
+        for (int s = 0; s < states; s++) {
+            reachableStart[s] = r;
+            for (int next = 0; next < states; next++) {
+                for (int a = 0; a < actions; a++) {
+                    if (transition[((s * actions + a) * states) + next] != 0) {
+                        reachable[r++] = next;
+                        break;
+                    }
+                }
+            }
+        }
+        reachableStart[states] = r;
         this.policyTransition = new double[states * states];
         this.policyReward = new double[states];
         this.valueNext = new double[states];
@@ -205,10 +261,10 @@ public final class PolicyEvaluation
                 out[row + next] = 0;
             }
             for (int a = 0; a < actions; a++) {
-                double p = policy[s * actions + a];
-                int base = (s * actions + a) * states;
-                for (int next = 0; next < states; next++) {
-                    out[row + next] += p * transition[base + next];
+                int sa = s * actions + a;
+                double p = policy[sa];
+                for (int k = successorStart[sa]; k < successorStart[sa + 1]; k++) {
+                    out[row + successor[k]] += p * successorProbability[k];
                 }
             }
         }
@@ -231,10 +287,9 @@ public final class PolicyEvaluation
     public void actionValues(double[] v, double[] out)
     {
         for (int sa = 0; sa < states * actions; sa++) {
-            int base = sa * states;
             double sum = 0;
-            for (int next = 0; next < states; next++) {
-                sum += transition[base + next] * v[next];
+            for (int k = successorStart[sa]; k < successorStart[sa + 1]; k++) {
+                sum += successorProbability[k] * v[successor[k]];
             }
             out[sa] = expectedReward[sa] + gamma * sum;
         }
@@ -316,8 +371,8 @@ public final class PolicyEvaluation
                     double mass = valueNow[s];
                     if (mass != 0) {
                         int row = s * states;
-                        for (int next = 0; next < states; next++) {
-                            valueNext[next] += mass * policyTransition[row + next];
+                        for (int k = reachableStart[s]; k < reachableStart[s + 1]; k++) {
+                            valueNext[reachable[k]] += mass * policyTransition[row + reachable[k]];
                         }
                     }
                 }
