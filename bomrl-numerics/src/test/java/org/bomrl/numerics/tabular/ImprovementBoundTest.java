@@ -2,6 +2,7 @@ package org.bomrl.numerics.tabular;
 
 import org.bomrl.api.context.RandomSource;
 import org.bomrl.api.env.TabularMdp;
+import org.bomrl.api.tck.RandomMdps;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;

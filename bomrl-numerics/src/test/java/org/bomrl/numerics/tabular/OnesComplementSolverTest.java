@@ -1,6 +1,8 @@
 package org.bomrl.numerics.tabular;
 
 import org.bomrl.api.context.RandomSource;
+import org.bomrl.api.policy.TabularSoftmaxPolicy;
+import org.bomrl.api.tck.RandomMdps;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -29,8 +31,8 @@ class OnesComplementSolverTest
     void symmetricSoftmaxHessianEqualsPseudoInverseSolution()
     {
         // the Alg(1) lower-level Hessian of spec §3.6: H = λF(π) − M(π, q), singular along 1
-        double[] pi = RandomMdps.softmax(RandomMdps.logits(random, ACTIONS), 1, ACTIONS);
-        double[] q = RandomMdps.logits(random, ACTIONS);
+        double[] pi = TabularSoftmaxPolicy.of(1, ACTIONS, RandomMdps.logits(random, ACTIONS, 2)).probabilities();
+        double[] q = RandomMdps.logits(random, ACTIONS, 2);
         double[] f = new double[ACTIONS * ACTIONS];
         double[] m = new double[ACTIONS * ACTIONS];
         SoftmaxDerivatives.jacobian(pi, 0, ACTIONS, f);
@@ -39,7 +41,7 @@ class OnesComplementSolverTest
         for (int i = 0; i < h.length; i++) {
             h[i] = LAMBDA * f[i] - 0.1 * m[i];
         }
-        double[] b = RandomMdps.logits(random, ACTIONS);
+        double[] b = RandomMdps.logits(random, ACTIONS, 2);
 
         double[] x = new OnesComplementSolver(ACTIONS).solveOnOnesComplement(h, b);
 
@@ -54,11 +56,11 @@ class OnesComplementSolverTest
     @Test
     void nonSymmetricMatrixSolvesRestrictedSystem()
     {
-        double[] h = RandomMdps.logits(random, ACTIONS * ACTIONS);
+        double[] h = RandomMdps.logits(random, ACTIONS * ACTIONS, 2);
         for (int i = 0; i < ACTIONS; i++) {
             h[i * ACTIONS + i] += 5;
         }
-        double[] b = RandomMdps.logits(random, ACTIONS);
+        double[] b = RandomMdps.logits(random, ACTIONS, 2);
         OnesComplementSolver solver = new OnesComplementSolver(ACTIONS);
 
         double[] x = new double[ACTIONS + 2];
@@ -100,11 +102,11 @@ class OnesComplementSolverTest
     @Test
     void denseSolveMatchesEjmlAndRejectsSingularMatrix()
     {
-        double[] h = RandomMdps.logits(random, ACTIONS * ACTIONS);
+        double[] h = RandomMdps.logits(random, ACTIONS * ACTIONS, 2);
         for (int i = 0; i < ACTIONS; i++) {
             h[i * ACTIONS + i] += 4;
         }
-        double[] b = RandomMdps.logits(random, ACTIONS);
+        double[] b = RandomMdps.logits(random, ACTIONS, 2);
         OnesComplementSolver solver = new OnesComplementSolver(ACTIONS);
 
         double[] x = solver.solve(h, b);
@@ -129,7 +131,7 @@ class OnesComplementSolverTest
         for (int i = 0; i < h.length; i++) {
             h[i] += 3;
         }
-        double[] b = RandomMdps.logits(random, ACTIONS);
+        double[] b = RandomMdps.logits(random, ACTIONS, 2);
         OnesComplementSolver solver = new OnesComplementSolver(ACTIONS);
 
         double[] x = solver.solveOnOnesComplement(h, b);
@@ -149,7 +151,7 @@ class OnesComplementSolverTest
     void conditionLimitIsEnforcedOnTheSpectrumRestrictedToOnesComplement()
     {
         double[][] w = onesComplementBasis(ACTIONS);
-        double[] b = RandomMdps.logits(random, ACTIONS);
+        double[] b = RandomMdps.logits(random, ACTIONS, 2);
         OnesComplementSolver solver = new OnesComplementSolver(ACTIONS);
 
         // positive definite on 1^⊥ with condition number 1e11: accepted, and the number is reported
@@ -172,7 +174,7 @@ class OnesComplementSolverTest
         double limit = 100;
         double[][] w = onesComplementBasis(ACTIONS);
         double[] lambdas = {1, 1, 1.0 / 90};
-        double[] b = RandomMdps.logits(random, ACTIONS);
+        double[] b = RandomMdps.logits(random, ACTIONS, 2);
         OnesComplementSolver solver = new OnesComplementSolver(ACTIONS, limit);
 
         double[] x = solver.solveOnOnesComplement(spectral(w, lambdas), b);
@@ -213,14 +215,14 @@ class OnesComplementSolverTest
         OnesComplementSolver solver = new OnesComplementSolver(ACTIONS);
         for (double shift : new double[] {4, 0.3}) {
             // shift 4: positive definite; shift 0.3: indefinite
-            double[] g = RandomMdps.logits(random, ACTIONS * ACTIONS);
+            double[] g = RandomMdps.logits(random, ACTIONS * ACTIONS, 2);
             double[] h = new double[ACTIONS * ACTIONS];
             for (int i = 0; i < ACTIONS; i++) {
                 for (int j = 0; j < ACTIONS; j++) {
                     h[i * ACTIONS + j] = 0.5 * (g[i * ACTIONS + j] + g[j * ACTIONS + i]) + (i == j ? shift : 0);
                 }
             }
-            double[] b = RandomMdps.logits(random, ACTIONS);
+            double[] b = RandomMdps.logits(random, ACTIONS, 2);
 
             double[] x = solver.solve(h, b);
 

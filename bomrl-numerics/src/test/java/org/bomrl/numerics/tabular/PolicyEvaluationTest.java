@@ -2,6 +2,8 @@ package org.bomrl.numerics.tabular;
 
 import org.bomrl.api.context.RandomSource;
 import org.bomrl.api.env.TabularMdp;
+import org.bomrl.api.policy.TabularSoftmaxPolicy;
+import org.bomrl.api.tck.RandomMdps;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
@@ -163,10 +165,10 @@ class PolicyEvaluationTest
             for (int k = 0; k < REPETITIONS; k++) {
                 SplittableRandom random = random("gradient" + horizon, k);
                 TabularMdp mdp = RandomMdps.mdp(random, STATES, ACTIONS, GAMMA, horizon);
-                double[] theta = RandomMdps.logits(random, STATES * ACTIONS);
+                double[] theta = RandomMdps.logits(random, STATES * ACTIONS, 2);
                 PolicyEvaluation evaluation = new PolicyEvaluation(mdp);
 
-                double[] gradient = evaluation.softmaxGradient(RandomMdps.softmax(theta, STATES, ACTIONS));
+                double[] gradient = evaluation.softmaxGradient(TabularSoftmaxPolicy.of(STATES, ACTIONS, theta).probabilities());
 
                 double[] numeric = new double[theta.length];
                 for (int i = 0; i < theta.length; i++) {
@@ -174,8 +176,8 @@ class PolicyEvaluationTest
                     double[] minus = theta.clone();
                     plus[i] += FINITE_DIFFERENCE_STEP;
                     minus[i] -= FINITE_DIFFERENCE_STEP;
-                    numeric[i] = (evaluation.value(RandomMdps.softmax(plus, STATES, ACTIONS))
-                            - evaluation.value(RandomMdps.softmax(minus, STATES, ACTIONS))) / (2 * FINITE_DIFFERENCE_STEP);
+                    numeric[i] = (evaluation.value(TabularSoftmaxPolicy.of(STATES, ACTIONS, plus).probabilities())
+                            - evaluation.value(TabularSoftmaxPolicy.of(STATES, ACTIONS, minus).probabilities())) / (2 * FINITE_DIFFERENCE_STEP);
                 }
                 double scale = maxAbs(numeric);
                 assertThat(scale).isGreaterThan(0);

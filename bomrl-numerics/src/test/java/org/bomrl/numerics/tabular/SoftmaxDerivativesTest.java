@@ -1,6 +1,8 @@
 package org.bomrl.numerics.tabular;
 
 import org.bomrl.api.context.RandomSource;
+import org.bomrl.api.policy.TabularSoftmaxPolicy;
+import org.bomrl.api.tck.RandomMdps;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
@@ -22,14 +24,14 @@ class SoftmaxDerivativesTest
     @Test
     void jacobianMatchesFiniteDifferencesOfSoftmax()
     {
-        double[] theta = RandomMdps.logits(random, STATES * ACTIONS);
-        double[] pi = RandomMdps.softmax(theta, STATES, ACTIONS);
+        double[] theta = RandomMdps.logits(random, STATES * ACTIONS, 2);
+        double[] pi = TabularSoftmaxPolicy.of(STATES, ACTIONS, theta).probabilities();
         double[] out = new double[ACTIONS * ACTIONS];
         for (int s = 0; s < STATES; s++) {
             SoftmaxDerivatives.jacobian(pi, s * ACTIONS, ACTIONS, out);
             for (int j = 0; j < ACTIONS; j++) {
-                double[] plus = RandomMdps.softmax(shift(theta, s * ACTIONS + j, STEP), STATES, ACTIONS);
-                double[] minus = RandomMdps.softmax(shift(theta, s * ACTIONS + j, -STEP), STATES, ACTIONS);
+                double[] plus = TabularSoftmaxPolicy.of(STATES, ACTIONS, shift(theta, s * ACTIONS + j, STEP)).probabilities();
+                double[] minus = TabularSoftmaxPolicy.of(STATES, ACTIONS, shift(theta, s * ACTIONS + j, -STEP)).probabilities();
                 for (int i = 0; i < ACTIONS; i++) {
                     double numeric = (plus[s * ACTIONS + i] - minus[s * ACTIONS + i]) / (2 * STEP);
                     assertThat(out[i * ACTIONS + j]).isCloseTo(numeric, within(FINITE_DIFFERENCE));
@@ -41,9 +43,9 @@ class SoftmaxDerivativesTest
     @Test
     void surrogateGradientMatchesFiniteDifferences()
     {
-        double[] theta = RandomMdps.logits(random, STATES * ACTIONS);
-        double[] q = RandomMdps.logits(random, STATES * ACTIONS);
-        double[] pi = RandomMdps.softmax(theta, STATES, ACTIONS);
+        double[] theta = RandomMdps.logits(random, STATES * ACTIONS, 2);
+        double[] q = RandomMdps.logits(random, STATES * ACTIONS, 2);
+        double[] pi = TabularSoftmaxPolicy.of(STATES, ACTIONS, theta).probabilities();
         double[] out = new double[ACTIONS];
         for (int s = 0; s < STATES; s++) {
             SoftmaxDerivatives.surrogateGradient(pi, q, s * ACTIONS, ACTIONS, out);
@@ -58,18 +60,18 @@ class SoftmaxDerivativesTest
     @Test
     void surrogateHessianMatchesFiniteDifferencesOfGradient()
     {
-        double[] theta = RandomMdps.logits(random, STATES * ACTIONS);
-        double[] q = RandomMdps.logits(random, STATES * ACTIONS);
-        double[] pi = RandomMdps.softmax(theta, STATES, ACTIONS);
+        double[] theta = RandomMdps.logits(random, STATES * ACTIONS, 2);
+        double[] q = RandomMdps.logits(random, STATES * ACTIONS, 2);
+        double[] pi = TabularSoftmaxPolicy.of(STATES, ACTIONS, theta).probabilities();
         double[] hessian = new double[ACTIONS * ACTIONS];
         double[] plus = new double[ACTIONS];
         double[] minus = new double[ACTIONS];
         for (int s = 0; s < STATES; s++) {
             SoftmaxDerivatives.surrogateHessian(pi, q, s * ACTIONS, ACTIONS, hessian);
             for (int j = 0; j < ACTIONS; j++) {
-                SoftmaxDerivatives.surrogateGradient(RandomMdps.softmax(shift(theta, s * ACTIONS + j, STEP), STATES, ACTIONS), q,
+                SoftmaxDerivatives.surrogateGradient(TabularSoftmaxPolicy.of(STATES, ACTIONS, shift(theta, s * ACTIONS + j, STEP)).probabilities(), q,
                         s * ACTIONS, ACTIONS, plus);
-                SoftmaxDerivatives.surrogateGradient(RandomMdps.softmax(shift(theta, s * ACTIONS + j, -STEP), STATES, ACTIONS), q,
+                SoftmaxDerivatives.surrogateGradient(TabularSoftmaxPolicy.of(STATES, ACTIONS, shift(theta, s * ACTIONS + j, -STEP)).probabilities(), q,
                         s * ACTIONS, ACTIONS, minus);
                 for (int i = 0; i < ACTIONS; i++) {
                     assertThat(hessian[i * ACTIONS + j]).isCloseTo((plus[i] - minus[i]) / (2 * STEP), within(FINITE_DIFFERENCE));
@@ -98,7 +100,7 @@ class SoftmaxDerivativesTest
     /** Σ_a π_θ(a|s) q(s,a). */
     private static double surrogate(double[] theta, double[] q, int s)
     {
-        double[] pi = RandomMdps.softmax(theta, STATES, ACTIONS);
+        double[] pi = TabularSoftmaxPolicy.of(STATES, ACTIONS, theta).probabilities();
         double sum = 0;
         for (int a = 0; a < ACTIONS; a++) {
             sum += pi[s * ACTIONS + a] * q[s * ACTIONS + a];
