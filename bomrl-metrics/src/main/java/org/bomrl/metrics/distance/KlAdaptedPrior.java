@@ -5,7 +5,9 @@ import org.bomrl.api.distance.PolicyDistance;
 import org.bomrl.api.distance.TabularDistance;
 
 import static org.bomrl.metrics.distance.LogSoftmax.delta;
+import static org.bomrl.metrics.distance.LogSoftmax.divergence;
 import static org.bomrl.metrics.distance.LogSoftmax.jacobian;
+import static org.bomrl.metrics.distance.LogSoftmax.logRatio;
 import static org.bomrl.metrics.distance.LogSoftmax.logSumExp;
 import static org.bomrl.metrics.distance.LogSoftmax.probability;
 
@@ -92,22 +94,6 @@ final class KlAdaptedPrior
     public boolean shiftInvariant()
     {
         return true;
-    }
-
-    /** c_a = log π_θ(a) − log π_φ(a). */
-    private static double logRatio(double[] theta, double[] phi, int offset, int a, double logZTheta, double logZPhi)
-    {
-        return (theta[offset + a] - logZTheta) - (phi[offset + a] - logZPhi);
-    }
-
-    /** Σ_a π_a c_a without the clamp. */
-    private static double divergence(double[] theta, double[] phi, int offset, int actions, double logZTheta, double logZPhi)
-    {
-        double sum = 0;
-        for (int a = 0; a < actions; a++) {
-            sum += probability(theta, offset, a, logZTheta) * logRatio(theta, phi, offset, a, logZTheta, logZPhi);
-        }
-        return sum;
     }
 
     @Override

@@ -4,7 +4,9 @@ import io.vavr.control.Option;
 import org.bomrl.api.distance.PolicyDistance;
 import org.bomrl.api.distance.TabularDistance;
 
+import static org.bomrl.metrics.distance.LogSoftmax.divergence;
 import static org.bomrl.metrics.distance.LogSoftmax.jacobian;
+import static org.bomrl.metrics.distance.LogSoftmax.logRatio;
 import static org.bomrl.metrics.distance.LogSoftmax.logSumExp;
 import static org.bomrl.metrics.distance.LogSoftmax.probability;
 
@@ -37,7 +39,7 @@ final class KlPriorAdapted
     @Override
     public double value(double[] theta, double[] phi, int offset, int actions)
     {
-        return Math.max(0, divergence(theta, phi, offset, actions, logSumExp(theta, offset, actions), logSumExp(phi, offset, actions)));
+        return Math.max(0, divergence(phi, theta, offset, actions, logSumExp(phi, offset, actions), logSumExp(theta, offset, actions)));
     }
 
     @Override
@@ -55,10 +57,9 @@ final class KlPriorAdapted
     {
         double logZTheta = logSumExp(theta, offset, actions);
         double logZPhi = logSumExp(phi, offset, actions);
-        double d = divergence(theta, phi, offset, actions, logZTheta, logZPhi);
+        double d = divergence(phi, theta, offset, actions, logZPhi, logZTheta);
         for (int a = 0; a < actions; a++) {
-            double r = (phi[offset + a] - logZPhi) - (theta[offset + a] - logZTheta);
-            out[a] = probability(phi, offset, a, logZPhi) * (r - d);
+            out[a] = probability(phi, offset, a, logZPhi) * (logRatio(phi, theta, offset, a, logZPhi, logZTheta) - d);
         }
     }
 
@@ -78,17 +79,6 @@ final class KlPriorAdapted
     public boolean shiftInvariant()
     {
         return true;
-    }
-
-    /** Σ_a p_a r_a without the clamp. */
-    private static double divergence(double[] theta, double[] phi, int offset, int actions, double logZTheta, double logZPhi)
-    {
-        double sum = 0;
-        for (int a = 0; a < actions; a++) {
-            double r = (phi[offset + a] - logZPhi) - (theta[offset + a] - logZTheta);
-            sum += probability(phi, offset, a, logZPhi) * r;
-        }
-        return sum;
     }
 
     @Override

@@ -41,6 +41,22 @@ final class LogSoftmax
         }
     }
 
+    /** log p_a − log q_a for the softmax distributions p, q of the logits {@code p}, {@code q} of one state. */
+    static double logRatio(double[] p, double[] q, int offset, int action, double logZp, double logZq)
+    {
+        return (p[offset + action] - logZp) - (q[offset + action] - logZq);
+    }
+
+    /** KL(p‖q) = Σ_a p_a (log p_a − log q_a) for the softmax distributions of one state's logits, unclamped. */
+    static double divergence(double[] p, double[] q, int offset, int actions, double logZp, double logZq)
+    {
+        double sum = 0;
+        for (int a = 0; a < actions; a++) {
+            sum += probability(p, offset, a, logZp) * logRatio(p, q, offset, a, logZp, logZq);
+        }
+        return sum;
+    }
+
     /** The Kronecker delta δ_ij. */
     static double delta(int i, int j)
     {
