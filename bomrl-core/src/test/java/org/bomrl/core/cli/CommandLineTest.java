@@ -106,6 +106,30 @@ final class CommandLineTest
     }
 
     @Test
+    void resumeFinishesAnInterruptedRunWithTheSameResults()
+            throws IOException
+    {
+        Path file = directory.resolve("tiny.properties");
+        Files.writeString(file, String.join("\n",
+                "experiment.type = meta-learning", "experiment.report_writers =", "environment = env.example.bandit", "estimation.episodes = 20",
+                "meta_train.iterations = 4", "meta_train.tasks_per_iteration = 2", "meta_train.checkpoint_every = 2", "meta_test.rounds = 1",
+                "meta_test.repetitions = 2", "methods = pg", "method.pg.adaptation = adapt.pg", "method.pg.adaptation.step_size = 5", ""));
+        Path out = directory.resolve("run");
+        assertThat(bomrl("run", file.toString(), "--out", out.toString()).exitCode()).isZero();
+        String summary = Files.readString(out.resolve("summary.json"));
+        String curves = Files.readString(out.resolve("curves.csv"));
+        Files.delete(out.resolve("summary.json"));
+
+        Result resumed = bomrl("resume", out.toString());
+
+        assertThat(resumed.exitCode()).isZero();
+        assertThat(resumed.out()).contains("results in " + out);
+        assertThat(Files.readString(out.resolve("summary.json"))).isEqualTo(summary);
+        assertThat(Files.readString(out.resolve("curves.csv"))).isEqualTo(curves);
+        assertThat(bomrl("resume", directory.resolve("nothing").toString()).err()).contains("is not a run directory");
+    }
+
+    @Test
     void pluginsAndDescribeListFactoriesWithTheirJarsAndSettings()
     {
         Result plugins = bomrl("plugins");
