@@ -85,7 +85,13 @@ public final class Components
         };
     }
 
-    /** The factories created so far, for provenance. */
+    /** Starts a new run's record of created factories (a suite runs several experiments with one instance). */
+    public synchronized void startRun()
+    {
+        used.clear();
+    }
+
+    /** The factories created since {@link #startRun()}, for provenance. */
     public synchronized List<RegisteredFactory> used()
     {
         return used.stream().map(name -> registry.find(name).orElseThrow()).toList();

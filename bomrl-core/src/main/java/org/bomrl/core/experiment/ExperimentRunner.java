@@ -160,6 +160,7 @@ public final class ExperimentRunner
 
     private Plan plan(ExperimentConfiguration config, Path baseDirectory)
     {
+        components.startRun();
         ExperimentSettings settings = ExperimentSettings.parse(config.settings(ExperimentSettings.SCOPE, ExperimentSettings.SPECS));
         RandomSource random = RandomSource.seeded(settings.seed());
         String environmentName = config.selector("environment", Optional.empty());
