@@ -1,5 +1,6 @@
 package org.bomrl.bench;
 
+import org.bomrl.api.context.RandomSource;
 import org.bomrl.api.adapt.TabularAdaptation;
 import org.bomrl.api.adapt.TabularRound;
 import org.bomrl.api.env.TabularMdp;
@@ -64,7 +65,7 @@ public class ExactEvaluationBenchmark
             mdp = new TabularMdp(mdp.states(), mdp.actions(), mdp.transitions(), mdp.rewards(), mdp.gamma(), TabularMdp.INFINITE_HORIZON, mdp.initialDistribution());
         }
         evaluation = new PolicyEvaluation(mdp);
-        SplittableRandom random = new SplittableRandom(7);
+        SplittableRandom random = RandomSource.seeded(7).generator();
         double[] logits = new double[mdp.states() * mdp.actions()];
         for (int i = 0; i < logits.length; i++) {
             logits[i] = random.nextGaussian();

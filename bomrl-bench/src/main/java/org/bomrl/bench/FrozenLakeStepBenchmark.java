@@ -1,5 +1,6 @@
 package org.bomrl.bench;
 
+import org.bomrl.api.context.RandomSource;
 import org.bomrl.api.env.Environment;
 import org.bomrl.api.env.Step;
 import org.bomrl.api.env.TaskDistribution;
@@ -44,7 +45,7 @@ public class FrozenLakeStepBenchmark
     {
         TaskDistribution<Integer, Integer> distribution = BenchmarkComponents.environment("env.frozenlake", Map.of("map_name", map, "is_slippery", Boolean.toString(slippery)));
         environment = distribution.trainTasks().get(0).newEnvironment();
-        SplittableRandom random = new SplittableRandom(42);
+        SplittableRandom random = RandomSource.seeded(42).generator();
         actions = new int[1 << 16];
         for (int i = 0; i < actions.length; i++) {
             actions[i] = random.nextInt(4);

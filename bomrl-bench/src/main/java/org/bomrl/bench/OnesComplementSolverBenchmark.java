@@ -1,5 +1,6 @@
 package org.bomrl.bench;
 
+import org.bomrl.api.context.RandomSource;
 import org.bomrl.numerics.tabular.OnesComplementSolver;
 import org.bomrl.numerics.tabular.SoftmaxDerivatives;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -42,7 +43,7 @@ public class OnesComplementSolverBenchmark
     @Setup
     public void setUp()
     {
-        SplittableRandom random = new SplittableRandom(11);
+        SplittableRandom random = RandomSource.seeded(11).generator();
         double[] logits = new double[actions];
         double[] q = new double[actions];
         b = new double[actions];
