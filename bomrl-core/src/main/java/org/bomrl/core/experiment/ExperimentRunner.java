@@ -139,7 +139,7 @@ public final class ExperimentRunner
         Plan plan = plan(config, baseDirectory(config));
         RunDirectory directory = directorySupplier.get();
         directory.writeConfiguration(config.effective(), config.effectiveSources());
-        directory.writeJson(RunDirectory.PROVENANCE, Provenance.of(plan.settings.seed(), components.used(), Map.of(plan.environmentName, plan.distribution.fingerprint())));
+        writeProvenance(directory, plan);
         ExperimentOutcome outcome;
         try (TaskRunner runner = new LocalTaskRunner(plan.settings.threads())) {
             outcome = plan.settings.type().equals("evaluate")
@@ -154,8 +154,15 @@ public final class ExperimentRunner
         summary.put("taskDistributionFingerprint", plan.distribution.fingerprint());
         summary.put("seed", plan.settings.seed());
         directory.writeJson(RunDirectory.SUMMARY, summary);
+        writeProvenance(directory, plan);
         render(outcome.figures(), plan.writers, directory);
         return directory.path();
+    }
+
+    /** Written when the run starts and again at its end, when every component it created is known. */
+    private void writeProvenance(RunDirectory directory, Plan plan)
+    {
+        directory.writeJson(RunDirectory.PROVENANCE, Provenance.of(plan.settings.seed(), components.used(), Map.of(plan.environmentName, plan.distribution.fingerprint())));
     }
 
     private Plan plan(ExperimentConfiguration config, Path baseDirectory)

@@ -86,6 +86,9 @@ final class MetaLearningRunTest
         assertThat(summary.get("methods").get("bomrl").get("steps")).hasSize(3);
         assertThat(summary.get("methods").get("bomrl").get("trainingIterations").asInt()).isEqualTo(6);
         assertThat(Files.readAllLines(one.resolve("meta-test.csv"))).hasSize(1 + 2 * 2 * 10 * 3);
+        JsonNode provenance = RunDirectory.json().readTree(one.resolve("provenance.json").toFile());
+        assertThat(provenance.get("components").findValuesAsText("name"))
+                .contains("env.frozenlake.paper-high-variance", "compare.all-task-optimum", "adapt.bomrl", "distance.kl-adapted-prior", "adapt.pg");
     }
 
     @Test
