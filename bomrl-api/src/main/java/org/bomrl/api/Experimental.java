@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 
 /** Marks an API type that may still change incompatibly. */
 @Documented
-@Retention(RetentionPolicy.CLASS)
+@Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface Experimental
 {

@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 
 /** Marks an API type whose shape changes only by added default methods. */
 @Documented
-@Retention(RetentionPolicy.CLASS)
+@Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface Stable
 {
