@@ -34,10 +34,19 @@ final class LogSoftmax
     {
         double logZ = logSumExp(x, offset, actions);
         for (int i = 0; i < actions; i++) {
-            double pi = probability(x, offset, i, logZ);
+            out[i * actions + i] = probability(x, offset, i, logZ);
+        }
+        for (int i = 0; i < actions; i++) {
+            double pi = out[i * actions + i];
             for (int j = 0; j < actions; j++) {
-                out[i * actions + j] = sign * (delta(i, j) * pi - pi * probability(x, offset, j, logZ));
+                if (j != i) {
+                    out[i * actions + j] = -sign * pi * out[j * actions + j];
+                }
             }
+        }
+        for (int i = 0; i < actions; i++) {
+            double pi = out[i * actions + i];
+            out[i * actions + i] = sign * (pi - pi * pi);
         }
     }
 
