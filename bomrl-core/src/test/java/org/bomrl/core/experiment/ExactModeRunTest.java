@@ -1,19 +1,13 @@
 package org.bomrl.core.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.bomrl.core.config.ExperimentConfiguration;
-import org.bomrl.core.inject.Injection;
-import org.bomrl.core.plugin.PluginRegistry;
 import org.bomrl.core.run.RunDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,10 +61,7 @@ final class ExactModeRunTest
     void exactMamlMetaTrainingRaisesTheAdaptedReturn()
             throws IOException
     {
-        Path file = directory.resolve("maml.properties");
-        Files.writeString(file, MAML);
-        ExperimentRunner runner = Injection.create(PluginRegistry.load(getClass().getClassLoader())).getInstance(ExperimentRunner.class);
-        Path run = runner.run(ExperimentConfiguration.load(file, Map.of()), directory.resolve("maml"), new PrintStream(OutputStream.nullOutputStream()), (row, checkpoint) -> {});
+        Path run = TestRuns.run(directory, "maml", MAML);
 
         for (String method : new String[] {"maml", "fo-maml"}) {
             java.util.List<String> rows = Files.readAllLines(run.resolve("training-" + method + ".csv"));
@@ -85,10 +76,7 @@ final class ExactModeRunTest
     void exactGapsStayBelowTheRigorousBoundAndAdaptationHelps()
             throws IOException
     {
-        Path file = directory.resolve("exact.properties");
-        Files.writeString(file, EXPERIMENT);
-        ExperimentRunner runner = Injection.create(PluginRegistry.load(getClass().getClassLoader())).getInstance(ExperimentRunner.class);
-        Path run = runner.run(ExperimentConfiguration.load(file, Map.of()), directory.resolve("run"), new PrintStream(OutputStream.nullOutputStream()), (row, checkpoint) -> {});
+        Path run = TestRuns.run(directory, "exact", EXPERIMENT);
 
         JsonNode summary = RunDirectory.json().readTree(run.resolve("summary.json").toFile());
         // J* = reward/(1−γ) = 2 for both tasks; the best shared policy is indifferent between the arms: J = 1

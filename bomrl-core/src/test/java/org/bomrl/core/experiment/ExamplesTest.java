@@ -2,8 +2,6 @@ package org.bomrl.core.experiment;
 
 import org.bomrl.api.policy.TabularSoftmaxPolicy;
 import org.bomrl.core.config.ExperimentConfiguration;
-import org.bomrl.core.inject.Injection;
-import org.bomrl.core.plugin.PluginRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -24,7 +22,7 @@ final class ExamplesTest
     void everyExampleFileIsValid()
             throws IOException
     {
-        ExperimentRunner runner = Injection.create(PluginRegistry.load(getClass().getClassLoader())).getInstance(ExperimentRunner.class);
+        ExperimentRunner runner = TestRuns.runner();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(EXAMPLES)) {
             files = walk.filter(file -> file.toString().endsWith(".properties")).sorted().toList();

@@ -2,16 +2,12 @@ package org.bomrl.core.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bomrl.core.config.ExperimentConfiguration;
-import org.bomrl.core.inject.Injection;
-import org.bomrl.core.plugin.PluginRegistry;
 import org.bomrl.core.run.RunDirectory;
 import org.bomrl.core.train.MetaTrainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,8 +44,6 @@ final class MetaLearningRunTest
     /** Files whose bytes must not depend on threads or interruption (config.properties records the thread count). */
     private static final List<String> RESULTS = List.of("summary.json", "curves.csv", "meta-test.csv", "training-bomrl.csv", "priors/bomrl.csv", "checkpoints/bomrl.json");
 
-    private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
-
     @TempDir
     Path directory;
 
@@ -61,15 +55,10 @@ final class MetaLearningRunTest
         return file;
     }
 
-    private static ExperimentRunner runner()
-    {
-        return Injection.create(PluginRegistry.load(MetaLearningRunTest.class.getClassLoader())).getInstance(ExperimentRunner.class);
-    }
-
     private Path run(String name, Map<String, String> overrides, MetaTrainer.Listener listener)
             throws IOException
     {
-        return runner().run(ExperimentConfiguration.load(experiment(), overrides), directory.resolve(name), QUIET, listener);
+        return TestRuns.runner().run(ExperimentConfiguration.load(experiment(), overrides), directory.resolve(name), TestRuns.QUIET, listener);
     }
 
     @Test
@@ -105,7 +94,7 @@ final class MetaLearningRunTest
         assertThat(killedDirectory.resolve("summary.json")).doesNotExist();
         assertThat(RunDirectory.json().readTree(killedDirectory.resolve("checkpoints/bomrl.json").toFile()).get("iterations").asInt()).isEqualTo(4);
 
-        Path resumed = runner().resume(killedDirectory, QUIET, (row, checkpoint) -> {});
+        Path resumed = TestRuns.runner().resume(killedDirectory, TestRuns.QUIET, (row, checkpoint) -> {});
 
         for (String file : RESULTS) {
             assertThat(Files.readAllBytes(resumed.resolve(file))).as(file).isEqualTo(Files.readAllBytes(uninterrupted.resolve(file)));
