@@ -1,6 +1,6 @@
 package org.bomrl.api.adapt;
 
-import org.bomrl.api.Stable;
+import org.bomrl.api.Experimental;
 import org.bomrl.api.policy.TabularSoftmaxPolicy;
 
 /**
@@ -9,7 +9,7 @@ import org.bomrl.api.policy.TabularSoftmaxPolicy;
  * {@link #adapt}. Implementations are immutable and thread-safe; the framework calls them
  * concurrently for different tasks.
  */
-@Stable(since = "0.1")
+@Experimental(since = "0.1")
 public interface TabularAdaptation
 {
     /**

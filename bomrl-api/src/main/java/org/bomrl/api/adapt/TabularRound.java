@@ -1,6 +1,6 @@
 package org.bomrl.api.adapt;
 
-import org.bomrl.api.Stable;
+import org.bomrl.api.Experimental;
 
 import static java.util.Objects.requireNonNull;
 
@@ -11,7 +11,7 @@ import static java.util.Objects.requireNonNull;
  * have {@code episodes = 0}. {@code meanReturn} is the mean discounted return of π.
  * Arrays are copied in and out.
  */
-@Stable(since = "0.1")
+@Experimental(since = "0.1")
 public record TabularRound(int states, int actions, double[] q, double[] visitation, double meanReturn, int episodes)
 {
     public TabularRound

@@ -16,4 +16,10 @@ public interface PolicyDistance
     {
         return Option.none();
     }
+
+    /** For Gaussian policies (spec §2.5). */
+    default Option<GaussianDistance> gaussian()
+    {
+        return Option.none();
+    }
 }

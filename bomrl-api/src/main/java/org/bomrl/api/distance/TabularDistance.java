@@ -1,6 +1,6 @@
 package org.bomrl.api.distance;
 
-import org.bomrl.api.Stable;
+import org.bomrl.api.Experimental;
 
 /**
  * A tabular-softmax distance D(θ, φ) = Σ_s ν(s) d(θ_s, φ_s), given by its per-state term d
@@ -11,7 +11,7 @@ import org.bomrl.api.Stable;
  * <p>Required properties (checked by the contract tests): d ≥ 0, d(θ_s, θ_s) = 0, and the
  * derivatives below agree with central differences of {@link #value}.
  */
-@Stable(since = "0.1")
+@Experimental(since = "0.1")
 public interface TabularDistance
 {
     /** d(θ_s, φ_s). */

@@ -20,4 +20,13 @@ public interface Task<O, A>
     {
         return Option.none();
     }
+
+    /**
+     * An optional capability of this task, such as an exact model of another kind than tabular
+     * (e.g. a linear-quadratic system), by its type; none when the task does not have it.
+     */
+    default <C> Option<C> capability(Class<C> type)
+    {
+        return Option.none();
+    }
 }

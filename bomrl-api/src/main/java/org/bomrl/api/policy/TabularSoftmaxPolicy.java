@@ -1,6 +1,6 @@
 package org.bomrl.api.policy;
 
-import org.bomrl.api.Stable;
+import org.bomrl.api.Experimental;
 
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator;
  * Tabular softmax policy π_θ(a|s) = exp θ_{s,a} / Σ_b exp θ_{s,b} (spec §2.4), θ ∈ R^{|S|×|A|}
  * stored row-major at index {@code s·|A| + a}. Immutable; probabilities are computed once.
  */
-@Stable(since = "0.1")
+@Experimental(since = "0.1")
 public final class TabularSoftmaxPolicy
 {
     private final int states;

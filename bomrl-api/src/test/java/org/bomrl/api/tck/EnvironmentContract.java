@@ -156,16 +156,33 @@ public abstract class EnvironmentContract<O, A>
     }
 
     @Test
-    public void trainAndTestSetsAreNonEmptyWithUniqueIds()
+    public void testSetIsNonEmptyAndTasksAreFoundByIdWithUniqueIds()
     {
         TaskDistribution<O, A> distribution = distribution();
-        assertThat(distribution.trainTasks()).as("train tasks").isNotEmpty();
         assertThat(distribution.testTasks()).as("test tasks").isNotEmpty();
         for (List<Task<O, A>> tasks : List.of(distribution.trainTasks(), distribution.testTasks())) {
             List<String> ids = tasks.stream().map(Task::id).toList();
             assertThat(ids).as("task ids").doesNotHaveDuplicates().allSatisfy(id -> assertThat(id).isNotBlank());
+            for (Task<O, A> task : tasks) {
+                assertThat(distribution.task(task.id()).id()).as("task found by its id").isEqualTo(task.id());
+            }
         }
-        assertThat(distribution.sample(RandomSource.seeded(SEED).generator())).as("a sampled task").isIn(distribution.trainTasks());
+    }
+
+    @Test
+    public void trainingBatchesAreSeededAndRebuildableFromTheirIds()
+    {
+        TaskDistribution<O, A> distribution = distribution();
+        List<Task<O, A>> first = distribution.sampleTrainTasks(3, RandomSource.seeded(SEED).generator());
+        List<Task<O, A>> second = distribution.sampleTrainTasks(3, RandomSource.seeded(SEED).generator());
+        assertThat(first).as("a sampled training batch").isNotEmpty().hasSizeLessThanOrEqualTo(3);
+        assertThat(first.stream().map(Task::id).toList()).as("the same seed draws the same tasks").isEqualTo(second.stream().map(Task::id).toList());
+        if (!distribution.trainTasks().isEmpty()) {
+            assertThat(first).as("sampled from the listed train tasks").isSubsetOf(distribution.trainTasks());
+        }
+        for (Task<O, A> task : first) {
+            assertThat(distribution.task(task.id()).id()).as("a sampled task rebuilt from its id").isEqualTo(task.id());
+        }
     }
 
     @Test

@@ -68,15 +68,14 @@ public final class MetaTrainer
             rows.addAll(checkpoint.rows());
             start = checkpoint.iterations();
         }
-        List<Task<Integer, Integer>> tasks = distribution.trainTasks();
-        int batch = Math.min(tasksPerIteration, tasks.size());
         for (int t = start; t < iterations; t++) {
             RandomSource iteration = random.derive("iteration").derive(t);
             TabularSoftmaxPolicy prior = TabularSoftmaxPolicy.of(states, actions, phi);
             List<Callable<TaskOutcome>> work = new ArrayList<>();
-            int[] chosen = distinct(tasks.size(), batch, iteration.derive("tasks").generator());
+            List<Task<Integer, Integer>> chosen = distribution.sampleTrainTasks(tasksPerIteration, iteration.derive("tasks").generator());
+            int batch = chosen.size();
             for (int slot = 0; slot < batch; slot++) {
-                Task<Integer, Integer> task = tasks.get(chosen[slot]);
+                Task<Integer, Integer> task = chosen.get(slot);
                 RandomSource stream = iteration.derive("task").derive(slot);
                 int index = t;
                 work.add(() -> outcome(task, prior, stream, index));
@@ -119,22 +118,6 @@ public final class MetaTrainer
             }
         }
         return new TaskOutcome(hypergradient, round.meanReturn(), gradient.meanReturn());
-    }
-
-    /** The first {@code count} entries of a seeded Fisher–Yates shuffle of 0 … n−1. */
-    static int[] distinct(int n, int count, SplittableRandom random)
-    {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = 0; i < count; i++) {
-            int j = i + random.nextInt(n - i);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        return java.util.Arrays.copyOf(order, count);
     }
 
     private static double norm(double[] values)
