@@ -4,6 +4,7 @@ import org.bomrl.api.adapt.AdaptationAlgorithmFactory;
 import org.bomrl.api.compare.OptimalityComparatorFactory;
 import org.bomrl.api.distance.PolicyDistanceFactory;
 import org.bomrl.api.env.EnvironmentFactory;
+import org.bomrl.api.optim.OuterOptimizerFactory;
 import org.bomrl.api.report.ReportWriter;
 
 import java.util.List;
@@ -41,6 +42,12 @@ public interface BomrlPlugin
 
     /** References the optimality gap is measured against. */
     default List<OptimalityComparatorFactory> comparatorFactories()
+    {
+        return List.of();
+    }
+
+    /** Outer optimisers of meta-training (Adam, the TRPO step, …). */
+    default List<OuterOptimizerFactory> outerOptimizerFactories()
     {
         return List.of();
     }

@@ -46,6 +46,21 @@ public final class RandomSource
         return new RandomSource(mix(key + GOLDEN_GAMMA * (index + 0x2545f4914f6cdd1dL)));
     }
 
+    /**
+     * The stream's address: a 64-bit value that identifies this stream, for work units shipped to
+     * another machine; {@link #at(long)} returns the same stream there.
+     */
+    public long address()
+    {
+        return key;
+    }
+
+    /** The stream with the given {@link #address()}. */
+    public static RandomSource at(long address)
+    {
+        return new RandomSource(address);
+    }
+
     /** A fresh generator positioned at the start of this stream. */
     public SplittableRandom generator()
     {

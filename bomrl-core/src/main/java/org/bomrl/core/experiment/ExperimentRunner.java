@@ -12,6 +12,9 @@ import org.bomrl.api.report.ReportWriter;
 import org.bomrl.api.settings.InvalidSettingException;
 import org.bomrl.core.config.ExperimentConfiguration;
 import org.bomrl.core.exec.LocalTaskRunner;
+import org.bomrl.core.optim.AdamFactory;
+import org.bomrl.api.optim.OuterOptimizerFactory;
+import org.bomrl.api.optim.OuterOptimizerSpec;
 import org.bomrl.core.exec.TaskRunner;
 import org.bomrl.core.plugin.PluginRegistry;
 import org.bomrl.core.rollout.Rounds;
@@ -144,7 +147,7 @@ public final class ExperimentRunner
         try (TaskRunner runner = new LocalTaskRunner(plan.settings.threads())) {
             outcome = plan.settings.type().equals("evaluate")
                     ? EvaluateExperiment.run(plan.distribution.testTasks(), plan.comparators, directory, progress)
-                    : new MetaLearningExperiment(components, plan.distribution, plan.methods, plan.comparators, plan.train, plan.test, plan.rounds, runner,
+                    : new MetaLearningExperiment(components, plan.distribution, plan.methods, plan.comparators, plan.train, plan.optimizer, plan.test, plan.rounds, runner,
                             plan.random, directory, progress, listener).run();
         }
         ObjectNode summary = outcome.summary();
@@ -184,6 +187,9 @@ public final class ExperimentRunner
         if (settings.type().equals("meta-learning")) {
             EstimationSettings estimation = EstimationSettings.parse(config.settings(EstimationSettings.SCOPE, EstimationSettings.SPECS));
             plan.train = MetaTrainSettings.parse(config.settings(MetaTrainSettings.SCOPE, MetaTrainSettings.SPECS));
+            String optimizerKey = MetaTrainSettings.SCOPE + ".optimizer";
+            OuterOptimizerFactory optimizer = components.optimizer(optimizerKey, config.selector(optimizerKey, Optional.of(AdamFactory.NAME)));
+            plan.optimizer = components.create(optimizer, config.settings(optimizerKey, optimizer.settings()), random);
             plan.test = MetaTestSettings.parse(config.settings(MetaTestSettings.SCOPE, MetaTestSettings.SPECS));
             plan.rounds = new Rounds(settings.mode(), estimation.episodes(), estimation.tdStep());
             plan.methods = Methods.parse(config, components, baseDirectory);
@@ -237,6 +243,7 @@ public final class ExperimentRunner
         final List<NamedComparator> comparators;
         final List<ReportWriter> writers;
         MetaTrainSettings train;
+        OuterOptimizerSpec optimizer;
         MetaTestSettings test;
         Rounds rounds;
         List<MethodSpec> methods = List.of();

@@ -15,6 +15,11 @@ import org.bomrl.core.run.RunDirectory;
 import org.bomrl.core.train.BoundRecipe;
 import org.bomrl.core.train.Checkpoint;
 import org.bomrl.core.train.MetaTester;
+import org.bomrl.core.loop.LocalUnitExecutor;
+import org.bomrl.core.loop.TaskLearner;
+import org.bomrl.core.loop.UnitExecutor;
+import org.bomrl.core.rollout.TabularLearner;
+import org.bomrl.api.optim.OuterOptimizerSpec;
 import org.bomrl.core.train.MetaTrainer;
 import org.bomrl.core.train.RigorousGapBound;
 import org.bomrl.core.rollout.RoundMode;
@@ -41,6 +46,7 @@ final class MetaLearningExperiment
     private final List<MethodSpec> methods;
     private final List<NamedComparator> comparators;
     private final MetaTrainSettings train;
+    private final OuterOptimizerSpec optimizer;
     private final MetaTestSettings test;
     private final Rounds rounds;
     private final TaskRunner runner;
@@ -50,14 +56,15 @@ final class MetaLearningExperiment
     private final MetaTrainer.Listener listener;
 
     MetaLearningExperiment(Components components, TaskDistribution<Integer, Integer> distribution, List<MethodSpec> methods, List<NamedComparator> comparators,
-            MetaTrainSettings train, MetaTestSettings test, Rounds rounds, TaskRunner runner, RandomSource random, RunDirectory directory, PrintStream progress,
-            MetaTrainer.Listener listener)
+            MetaTrainSettings train, OuterOptimizerSpec optimizer, MetaTestSettings test, Rounds rounds, TaskRunner runner, RandomSource random, RunDirectory directory,
+            PrintStream progress, MetaTrainer.Listener listener)
     {
         this.components = components;
         this.distribution = distribution;
         this.methods = methods;
         this.comparators = comparators;
         this.train = train;
+        this.optimizer = optimizer;
         this.test = test;
         this.rounds = rounds;
         this.runner = runner;
@@ -82,7 +89,9 @@ final class MetaLearningExperiment
             TabularSoftmaxPolicy prior = prior(method, trained, shape);
             TabularAdaptation algorithm = tabular(method, method.testSettings(), "meta-test");
             progress.printf("meta-test %s: %d repetitions x %d tasks x %d rounds%n", method.id(), test.repetitions(), testTasks.size(), test.rounds());
-            MetaTester.Outcome outcome = new MetaTester(rounds, runner).test(testTasks, prior, algorithm, test.rounds(), test.repetitions(),
+            String learner = method.id() + "/meta-test";
+            UnitExecutor executor = new LocalUnitExecutor(distribution, Map.of(learner, learner(algorithm, shape)), runner);
+            MetaTester.Outcome outcome = new MetaTester(executor).test(testTasks, learner, prior.logits(), test.rounds(), test.repetitions(),
                     random.derive("meta-test").derive(method.id()));
             OptionalDouble rigorous = rounds.mode() == RoundMode.EXACT ? RigorousGapBound.afterOneStep(testTasks, prior, algorithm) : OptionalDouble.empty();
             results.add(new MethodResult(method, outcome, bound(method, prior, testTasks), rigorous));
@@ -103,8 +112,12 @@ final class MetaLearningExperiment
         MetaTrainer.Result result;
         try (ProgressBar bar = Progress.bar("meta-train " + method.id(), train.iterations(), progress)) {
             resume.ifPresent(checkpoint -> bar.stepTo(checkpoint.iterations()));
-            MetaTrainer trainer = new MetaTrainer(distribution, algorithm, rounds, runner, random.derive("meta-train").derive(method.id()));
-            result = trainer.train(initial, train.iterations(), train.tasksPerIteration(), train.learningRate(), train.checkpointEvery(), resume,
+            String name = method.id() + "/meta-train";
+            TaskLearner learner = learner(algorithm, shape);
+            MetaTrainer trainer = new MetaTrainer(distribution, name, learner, new LocalUnitExecutor(distribution, Map.of(name, learner), runner),
+                    random.derive("meta-train").derive(method.id()));
+            result = trainer.train(initial.logits(), train.iterations(), train.tasksPerIteration(), optimizer.newOptimizer(learner.parameterCount()),
+                    train.checkpointEvery(), resume,
                     checkpoint -> checkpoint.write(directory, method.id()),
                     (row, written) -> {
                         bar.step();
@@ -117,7 +130,7 @@ final class MetaLearningExperiment
             csv.row(row.iteration(), row.priorReturn(), row.adaptedReturn(), row.hypergradientNorm());
         }
         directory.write("training-" + method.id() + ".csv", csv.toString());
-        directory.write("priors/" + method.id() + ".csv", PriorFile.format(result.prior()));
+        directory.write("priors/" + method.id() + ".csv", PriorFile.format(TabularSoftmaxPolicy.of(shape.states(), shape.actions(), result.phi())));
         return result;
     }
 
@@ -125,10 +138,10 @@ final class MetaLearningExperiment
     {
         Prior source = method.prior();
         if (source instanceof Prior.Trained) {
-            return trained.get(method.id()).prior();
+            return TabularSoftmaxPolicy.of(shape.states(), shape.actions(), trained.get(method.id()).phi());
         }
         if (source instanceof Prior.FromMethod from) {
-            return trained.get(from.method()).prior();
+            return TabularSoftmaxPolicy.of(shape.states(), shape.actions(), trained.get(from.method()).phi());
         }
         if (source instanceof Prior.Constant constant) {
             return TabularSoftmaxPolicy.constant(shape.states(), shape.actions(), constant.logit());
@@ -144,6 +157,11 @@ final class MetaLearningExperiment
         TabularAdaptation algorithm = tabular(method, method.boundSettings().orElseThrow(), "bound");
         return OptionalDouble.of(BoundRecipe.line(testTasks, prior, algorithm, method.bound().rounds(), method.bound().direction(), method.bound().clip(), method.bound().factor(), rounds,
                 random.derive("bound").derive(method.id())));
+    }
+
+    private TaskLearner learner(TabularAdaptation algorithm, TabularSoftmaxPolicy shape)
+    {
+        return new TabularLearner(algorithm, rounds, shape.states(), shape.actions());
     }
 
     private TabularAdaptation tabular(MethodSpec method, MapSettings settings, String purpose)

@@ -7,6 +7,7 @@ import org.bomrl.api.adapt.AdaptationAlgorithmFactory;
 import org.bomrl.api.compare.OptimalityComparatorFactory;
 import org.bomrl.api.distance.PolicyDistanceFactory;
 import org.bomrl.api.env.EnvironmentFactory;
+import org.bomrl.api.optim.OuterOptimizerFactory;
 import org.bomrl.core.plugin.FactoryKind;
 import org.bomrl.core.plugin.PluginRegistry;
 import org.bomrl.core.plugin.RegisteredFactory;
@@ -30,6 +31,7 @@ public final class RegistryModule
         bindKind(FactoryKind.DISTANCE, PolicyDistanceFactory.class);
         bindKind(FactoryKind.ADAPTATION, AdaptationAlgorithmFactory.class);
         bindKind(FactoryKind.COMPARATOR, OptimalityComparatorFactory.class);
+        bindKind(FactoryKind.OPTIMIZER, OuterOptimizerFactory.class);
     }
 
     private <F extends ComponentFactory<?>> void bindKind(FactoryKind kind, Class<F> type)

@@ -12,7 +12,8 @@ public enum FactoryKind
     ENVIRONMENT("environment", "env.", BomrlPlugin::environmentFactories),
     DISTANCE("distance", "distance.", BomrlPlugin::distanceFactories),
     ADAPTATION("adaptation algorithm", "adapt.", BomrlPlugin::adaptationAlgorithmFactories),
-    COMPARATOR("comparator", "compare.", BomrlPlugin::comparatorFactories);
+    COMPARATOR("comparator", "compare.", BomrlPlugin::comparatorFactories),
+    OPTIMIZER("outer optimizer", "optimizer.", BomrlPlugin::outerOptimizerFactories);
 
     private final String label;
     private final String prefix;

@@ -10,22 +10,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * The state of a meta-training run after {@code iterations} completed iterations: φ, Adam's
- * moments and step count, and the training rows so far. Doubles round-trip exactly through JSON,
- * so resuming continues to the same result as an uninterrupted run.
+ * The state of a meta-training run after {@code iterations} completed iterations: φ, the outer
+ * optimiser's whole state (e.g. Adam's moments and step count) and the training rows so far.
+ * Doubles round-trip exactly through JSON, so resuming continues to the same result as an
+ * uninterrupted run. Reading is strict: a missing or non-numeric field is an error naming the file
+ * and the field.
  */
-public record Checkpoint(int iterations, double[] phi, double[] firstMoment, double[] secondMoment, long adamSteps, List<TrainingRow> rows)
+public record Checkpoint(int iterations, double[] phi, Map<String, double[]> optimizerState, List<TrainingRow> rows)
 {
     public Checkpoint
     {
         requireNonNull(phi, "phi is null");
-        requireNonNull(firstMoment, "firstMoment is null");
-        requireNonNull(secondMoment, "secondMoment is null");
+        Map<String, double[]> copy = new TreeMap<>();
+        requireNonNull(optimizerState, "optimizerState is null").forEach((name, values) -> copy.put(name, values.clone()));
+        optimizerState = java.util.Collections.unmodifiableMap(copy);
         rows = List.copyOf(rows);
     }
 
@@ -39,9 +44,8 @@ public record Checkpoint(int iterations, double[] phi, double[] firstMoment, dou
         ObjectNode node = RunDirectory.newObject();
         node.put("iterations", iterations);
         array(node.putArray("phi"), phi);
-        array(node.putArray("adamFirstMoment"), firstMoment);
-        array(node.putArray("adamSecondMoment"), secondMoment);
-        node.put("adamSteps", adamSteps);
+        ObjectNode optimizer = node.putObject("optimizer");
+        optimizerState.forEach((name, values) -> array(optimizer.putArray(name), values));
         ArrayNode rowsNode = node.putArray("rows");
         for (TrainingRow row : rows) {
             rowsNode.addArray().add(row.iteration()).add(row.priorReturn()).add(row.adaptedReturn()).add(row.hypergradientNorm());
@@ -56,18 +60,40 @@ public record Checkpoint(int iterations, double[] phi, double[] firstMoment, dou
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
+        JsonNode node;
         try {
-            JsonNode node = RunDirectory.json().readTree(file.toFile());
-            List<TrainingRow> rows = new ArrayList<>();
-            for (JsonNode row : node.get("rows")) {
-                rows.add(new TrainingRow(row.get(0).asInt(), row.get(1).asDouble(), row.get(2).asDouble(), row.get(3).asDouble()));
-            }
-            return Optional.of(new Checkpoint(node.get("iterations").asInt(), doubles(node.get("phi")), doubles(node.get("adamFirstMoment")),
-                    doubles(node.get("adamSecondMoment")), node.get("adamSteps").asLong(), rows));
+            node = RunDirectory.json().readTree(file.toFile());
         }
         catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException(file + ": unreadable checkpoint: " + e.getMessage(), e);
+            throw new IllegalArgumentException(file + ": unreadable checkpoint (not valid JSON)");
         }
+        List<TrainingRow> rows = new ArrayList<>();
+        JsonNode rowsNode = field(file, node, "rows");
+        for (int r = 0; r < rowsNode.size(); r++) {
+            JsonNode row = rowsNode.get(r);
+            String name = "rows[" + r + "]";
+            if (!row.isArray() || row.size() != 4 || !row.get(0).isIntegralNumber()) {
+                throw new IllegalArgumentException(file + ": checkpoint field " + name + " must be [iteration, prior return, adapted return, norm]");
+            }
+            rows.add(new TrainingRow(row.get(0).asInt(), number(file, row.get(1), name), number(file, row.get(2), name), number(file, row.get(3), name)));
+        }
+        JsonNode iterations = field(file, node, "iterations");
+        if (!iterations.isIntegralNumber()) {
+            throw new IllegalArgumentException(file + ": checkpoint field iterations must be an integer: " + iterations);
+        }
+        Map<String, double[]> optimizer = new TreeMap<>();
+        JsonNode optimizerNode = field(file, node, "optimizer");
+        optimizerNode.fieldNames().forEachRemaining(name -> optimizer.put(name, doubles(file, optimizerNode.get(name), "optimizer." + name)));
+        return Optional.of(new Checkpoint(iterations.asInt(), doubles(file, field(file, node, "phi"), "phi"), optimizer, rows));
+    }
+
+    private static JsonNode field(Path file, JsonNode node, String name)
+    {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            throw new IllegalArgumentException(file + ": checkpoint field " + name + " is missing");
+        }
+        return value;
     }
 
     private static void array(ArrayNode node, double[] values)
@@ -77,11 +103,22 @@ public record Checkpoint(int iterations, double[] phi, double[] firstMoment, dou
         }
     }
 
-    private static double[] doubles(JsonNode node)
+    private static double number(Path file, JsonNode value, String name)
     {
+        if (value == null || !value.isNumber()) {
+            throw new IllegalArgumentException(file + ": checkpoint field " + name + " holds a non-number: " + value);
+        }
+        return value.asDouble();
+    }
+
+    private static double[] doubles(Path file, JsonNode node, String name)
+    {
+        if (!node.isArray()) {
+            throw new IllegalArgumentException(file + ": checkpoint field " + name + " must be an array of numbers");
+        }
         double[] values = new double[node.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = node.get(i).asDouble();
+            values[i] = number(file, node.get(i), name + "[" + i + "]");
         }
         return values;
     }

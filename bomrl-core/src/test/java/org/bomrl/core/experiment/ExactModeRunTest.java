@@ -24,7 +24,7 @@ final class ExactModeRunTest
             environment.gamma = 0.5
             meta_train.iterations = 40
             meta_train.tasks_per_iteration = 2
-            meta_train.learning_rate = 0.1
+            meta_train.optimizer.learning_rate = 0.1
             meta_test.rounds = 3
             meta_test.repetitions = 1
             methods = alg1, alg2, alg3
@@ -45,7 +45,7 @@ final class ExactModeRunTest
             experiment.report_writers =
             environment = env.frozenlake.paper-high-variance
             meta_train.iterations = 30
-            meta_train.learning_rate = 0.05
+            meta_train.optimizer.learning_rate = 0.05
             meta_test.rounds = 1
             meta_test.repetitions = 1
             methods = maml, fo-maml

@@ -1,0 +1,22 @@
+package org.bomrl.api.optim;
+
+import org.bomrl.api.Experimental;
+
+/**
+ * The surrogate loss ℓ(φ') of a meta-iteration, to be minimised, with ∇ℓ(φ) = −ĝ at the current
+ * φ, and the Fisher-vector product of the mean KL(π_φ‖π_φ') at φ' = φ on the iteration's
+ * pre-adaptation states (spec §3.5 steps 7–8). Used by trust-region outer steps for the line
+ * search and the natural-gradient direction. Not thread-safe.
+ */
+@Experimental(since = "0.2")
+public interface MetaSurrogate
+{
+    /** ℓ(φ'). */
+    double loss(double[] phi);
+
+    /** The mean KL(π_φ‖π_φ') over the pre-adaptation states, φ the current parameters. */
+    double meanKl(double[] phi);
+
+    /** out = F v, F the Hessian of the mean KL at φ' = φ (overwritten). */
+    void fisherVectorProduct(double[] v, double[] out);
+}

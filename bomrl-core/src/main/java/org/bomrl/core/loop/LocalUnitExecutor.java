@@ -1,0 +1,57 @@
+package org.bomrl.core.loop;
+
+import org.bomrl.api.context.RandomSource;
+import org.bomrl.api.env.TaskDistribution;
+import org.bomrl.core.exec.TaskRunner;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Runs units in this JVM on a {@link TaskRunner}: a unit's learner is looked up by its name among
+ * the run's learners and its task by id in the run's distribution.
+ */
+public final class LocalUnitExecutor
+        implements UnitExecutor
+{
+    private final TaskDistribution<?, ?> distribution;
+    private final Map<String, TaskLearner> learners;
+    private final TaskRunner runner;
+
+    public LocalUnitExecutor(TaskDistribution<?, ?> distribution, Map<String, TaskLearner> learners, TaskRunner runner)
+    {
+        this.distribution = requireNonNull(distribution, "distribution is null");
+        this.learners = Map.copyOf(learners);
+        this.runner = requireNonNull(runner, "runner is null");
+    }
+
+    @Override
+    public List<TrainOutcome> train(List<WorkUnit.Train> units)
+    {
+        List<Callable<TrainOutcome>> work = units.stream()
+                .<Callable<TrainOutcome>>map(unit -> () -> learner(unit).train(distribution.task(unit.taskId()), unit.phi(), RandomSource.at(unit.stream()), unit.iteration()))
+                .toList();
+        return runner.runAll(work);
+    }
+
+    @Override
+    public List<TestOutcome> test(List<WorkUnit.Test> units)
+    {
+        List<Callable<TestOutcome>> work = units.stream()
+                .<Callable<TestOutcome>>map(unit -> () -> learner(unit).test(distribution.task(unit.taskId()), unit.phi(), unit.rounds(), RandomSource.at(unit.stream())))
+                .toList();
+        return runner.runAll(work);
+    }
+
+    private TaskLearner learner(WorkUnit unit)
+    {
+        TaskLearner learner = learners.get(unit.learner());
+        if (learner == null) {
+            throw new IllegalArgumentException("work unit names learner '" + unit.learner() + "', not one of " + learners.keySet());
+        }
+        return learner;
+    }
+}
