@@ -5,6 +5,7 @@ import org.bomrl.api.compare.OptimalityComparatorFactory;
 import org.bomrl.api.distance.PolicyDistanceFactory;
 import org.bomrl.api.env.EnvironmentFactory;
 import org.bomrl.api.optim.OuterOptimizerFactory;
+import org.bomrl.api.policy.PolicyClassFactory;
 import org.bomrl.api.report.ReportWriter;
 
 import java.util.List;
@@ -42,6 +43,12 @@ public interface BomrlPlugin
 
     /** References the optimality gap is measured against. */
     default List<OptimalityComparatorFactory> comparatorFactories()
+    {
+        return List.of();
+    }
+
+    /** Policy classes (Gaussian MLP, …). */
+    default List<PolicyClassFactory> policyClassFactories()
     {
         return List.of();
     }

@@ -15,4 +15,10 @@ public interface AdaptationAlgorithm
     {
         return Option.none();
     }
+
+    /** For Gaussian policies (spec §2.5, §3.5). */
+    default Option<GaussianAdaptation> gaussian()
+    {
+        return Option.none();
+    }
 }

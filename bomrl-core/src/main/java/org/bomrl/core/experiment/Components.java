@@ -11,6 +11,7 @@ import org.bomrl.api.distance.PolicyDistance;
 import org.bomrl.api.distance.PolicyDistanceFactory;
 import org.bomrl.api.env.EnvironmentFactory;
 import org.bomrl.api.optim.OuterOptimizerFactory;
+import org.bomrl.api.policy.PolicyClassFactory;
 import org.bomrl.api.settings.InvalidSettingException;
 import org.bomrl.api.settings.MapSettings;
 import org.bomrl.api.settings.Settings;
@@ -37,18 +38,21 @@ public final class Components
     private final Map<String, AdaptationAlgorithmFactory> adaptations;
     private final Map<String, OptimalityComparatorFactory> comparators;
     private final Map<String, OuterOptimizerFactory> optimizers;
+    private final Map<String, PolicyClassFactory> policies;
     private final PluginRegistry registry;
     private final Set<String> used = new LinkedHashSet<>();
 
     @Inject
     public Components(Map<String, EnvironmentFactory> environments, Map<String, PolicyDistanceFactory> distances, Map<String, AdaptationAlgorithmFactory> adaptations,
-            Map<String, OptimalityComparatorFactory> comparators, Map<String, OuterOptimizerFactory> optimizers, PluginRegistry registry)
+            Map<String, OptimalityComparatorFactory> comparators, Map<String, OuterOptimizerFactory> optimizers,
+            Map<String, PolicyClassFactory> policies, PluginRegistry registry)
     {
         this.environments = new TreeMap<>(environments);
         this.distances = new TreeMap<>(distances);
         this.adaptations = new TreeMap<>(adaptations);
         this.comparators = new TreeMap<>(comparators);
         this.optimizers = new TreeMap<>(optimizers);
+        this.policies = new TreeMap<>(policies);
         this.registry = registry;
     }
 
@@ -75,6 +79,11 @@ public final class Components
     public OuterOptimizerFactory optimizer(String key, String name)
     {
         return lookup(optimizers, "outer optimizer", key, name);
+    }
+
+    public PolicyClassFactory policyClass(String key, String name)
+    {
+        return lookup(policies, "policy class", key, name);
     }
 
     /** Creates a component, giving it the random stream named after it and a resolver for its collaborators. */

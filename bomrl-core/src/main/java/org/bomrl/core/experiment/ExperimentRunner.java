@@ -12,6 +12,16 @@ import org.bomrl.api.report.ReportWriter;
 import org.bomrl.api.settings.InvalidSettingException;
 import org.bomrl.core.config.ExperimentConfiguration;
 import org.bomrl.core.exec.LocalTaskRunner;
+import org.bomrl.api.distance.GaussianDistance;
+import org.bomrl.api.distance.PolicyDistance;
+import org.bomrl.api.env.Environment;
+import org.bomrl.api.env.TabularMdp;
+import org.bomrl.api.policy.GaussianPolicy;
+import org.bomrl.api.policy.PolicyClass;
+import org.bomrl.api.policy.PolicyClassFactory;
+import org.bomrl.api.policy.PolicyClassSpec;
+import org.bomrl.core.rollout.RoundMode;
+import org.bomrl.core.rollout.TrajectorySampler;
 import org.bomrl.core.optim.AdamFactory;
 import org.bomrl.api.optim.OuterOptimizerFactory;
 import org.bomrl.api.optim.OuterOptimizerSpec;
@@ -146,8 +156,8 @@ public final class ExperimentRunner
         ExperimentOutcome outcome;
         try (TaskRunner runner = new LocalTaskRunner(plan.settings.threads())) {
             outcome = plan.settings.type().equals("evaluate")
-                    ? EvaluateExperiment.run(plan.distribution.testTasks(), plan.comparators, directory, progress)
-                    : new MetaLearningExperiment(components, plan.distribution, plan.methods, plan.comparators, plan.train, plan.optimizer, plan.test, plan.rounds, runner,
+                    ? EvaluateExperiment.run(tabular(plan.environmentName, plan.distribution).testTasks(), plan.comparators, directory, progress)
+                    : new MetaLearningExperiment(components, plan.distribution, plan.family, plan.methods, plan.comparators, plan.train, plan.optimizer, plan.test, plan.rounds, runner,
                             plan.random, directory, progress, listener).run();
         }
         ObjectNode summary = outcome.summary();
@@ -175,8 +185,7 @@ public final class ExperimentRunner
         RandomSource random = RandomSource.seeded(settings.seed());
         String environmentName = config.selector("environment", Optional.empty());
         EnvironmentFactory environmentFactory = components.environment("environment", environmentName);
-        TaskDistribution<Integer, Integer> distribution = tabular(environmentName,
-                components.create(environmentFactory, config.settings("environment", environmentFactory.settings()), random));
+        TaskDistribution<?, ?> distribution = components.create(environmentFactory, config.settings("environment", environmentFactory.settings()), random);
         List<NamedComparator> comparators = new ArrayList<>();
         for (String name : settings.comparators()) {
             OptimalityComparatorFactory factory = components.comparator(ExperimentSettings.SCOPE + ".comparators", name);
@@ -192,10 +201,43 @@ public final class ExperimentRunner
             plan.optimizer = components.create(optimizer, config.settings(optimizerKey, optimizer.settings()), random);
             plan.test = MetaTestSettings.parse(config.settings(MetaTestSettings.SCOPE, MetaTestSettings.SPECS));
             plan.rounds = new Rounds(settings.mode(), estimation.episodes(), estimation.tdStep());
+            plan.family = family(config, environmentName, distribution, plan.rounds, random);
             plan.methods = Methods.parse(config, components, baseDirectory);
         }
         config.checkNoUnknownKeys();
         return plan;
+    }
+
+    /** Tabular softmax when the tasks have exact tabular models; otherwise the policy class named by {@code policy} on the sampling settings. */
+    private PolicyFamily family(ExperimentConfiguration config, String environmentName, TaskDistribution<?, ?> distribution, Rounds rounds, RandomSource random)
+    {
+        if (distribution.tabular()) {
+            TabularMdp model = tabular(environmentName, distribution).trainTasks().get(0).exactModel().get();
+            return new PolicyFamily.Tabular(model.states(), model.actions(), rounds);
+        }
+        if (rounds.mode() == RoundMode.EXACT) {
+            throw new InvalidSettingException("experiment.mode = exact needs tasks with an exact tabular model; environment = " + environmentName + " has none (use estimated)");
+        }
+        SamplingSettings sampling = SamplingSettings.parse(config.settings(SamplingSettings.SCOPE, SamplingSettings.SPECS));
+        PolicyClassFactory factory = components.policyClass("policy", config.selector("policy", Optional.of("policy.gaussian-mlp")));
+        PolicyClassSpec spec = components.create(factory, config.settings("policy", factory.settings()), random);
+        Task<?, ?> first = distribution.testTasks().get(0);
+        int observations;
+        int actions;
+        try (Environment<?, ?> environment = first.newEnvironment()) {
+            observations = environment.observationSpace().dimension();
+            actions = environment.actionSpace().dimension();
+        }
+        PolicyClass policy = spec.forSpaces(observations, actions);
+        if (!(policy instanceof GaussianPolicy gaussian)) {
+            throw new InvalidSettingException("policy = " + factory.name() + " is not a Gaussian policy class; continuous tasks need one");
+        }
+        String kl = "distance.kl-prior-adapted";
+        GaussianDistance fisher = ((PolicyDistance) components.resolver(random).distance(kl)).gaussian()
+                .getOrElseThrow(() -> new InvalidSettingException(kl + " has no Gaussian view; the outer step's Fisher matrix needs one"));
+        return new PolicyFamily.Gaussian(gaussian, new TrajectorySampler(sampling.episodes(), sampling.horizon(), sampling.bootstrapSteps(), sampling.gamma()),
+                new TrajectorySampler(sampling.postEpisodes(), sampling.horizon(), sampling.bootstrapSteps(), sampling.gamma()), sampling.gamma(), fisher,
+                sampling.fisherTasks());
     }
 
     @SuppressWarnings("unchecked")
@@ -239,16 +281,17 @@ public final class ExperimentRunner
         final ExperimentSettings settings;
         final RandomSource random;
         final String environmentName;
-        final TaskDistribution<Integer, Integer> distribution;
+        final TaskDistribution<?, ?> distribution;
         final List<NamedComparator> comparators;
         final List<ReportWriter> writers;
         MetaTrainSettings train;
         OuterOptimizerSpec optimizer;
         MetaTestSettings test;
         Rounds rounds;
+        PolicyFamily family;
         List<MethodSpec> methods = List.of();
 
-        Plan(ExperimentSettings settings, RandomSource random, String environmentName, TaskDistribution<Integer, Integer> distribution, List<NamedComparator> comparators,
+        Plan(ExperimentSettings settings, RandomSource random, String environmentName, TaskDistribution<?, ?> distribution, List<NamedComparator> comparators,
                 List<ReportWriter> writers)
         {
             this.settings = settings;

@@ -42,7 +42,8 @@ import java.util.OptionalDouble;
 final class MetaLearningExperiment
 {
     private final Components components;
-    private final TaskDistribution<Integer, Integer> distribution;
+    private final TaskDistribution<?, ?> distribution;
+    private final PolicyFamily family;
     private final List<MethodSpec> methods;
     private final List<NamedComparator> comparators;
     private final MetaTrainSettings train;
@@ -55,12 +56,13 @@ final class MetaLearningExperiment
     private final PrintStream progress;
     private final MetaTrainer.Listener listener;
 
-    MetaLearningExperiment(Components components, TaskDistribution<Integer, Integer> distribution, List<MethodSpec> methods, List<NamedComparator> comparators,
+    MetaLearningExperiment(Components components, TaskDistribution<?, ?> distribution, PolicyFamily family, List<MethodSpec> methods, List<NamedComparator> comparators,
             MetaTrainSettings train, OuterOptimizerSpec optimizer, MetaTestSettings test, Rounds rounds, TaskRunner runner, RandomSource random, RunDirectory directory,
             PrintStream progress, MetaTrainer.Listener listener)
     {
         this.components = components;
         this.distribution = distribution;
+        this.family = family;
         this.methods = methods;
         this.comparators = comparators;
         this.train = train;
@@ -76,25 +78,31 @@ final class MetaLearningExperiment
 
     ExperimentOutcome run()
     {
-        TabularSoftmaxPolicy shape = TabularSoftmaxPolicy.constant(model().states(), model().actions(), 0);
         Map<String, MetaTrainer.Result> trained = new LinkedHashMap<>();
         for (MethodSpec method : methods) {
             if (method.prior() instanceof Prior.Trained) {
-                trained.put(method.id(), metaTrain(method, shape));
+                trained.put(method.id(), metaTrain(method));
             }
         }
-        List<Task<Integer, Integer>> testTasks = distribution.testTasks();
+        List<? extends Task<?, ?>> testTasks = distribution.testTasks();
         List<MethodResult> results = new ArrayList<>();
         for (MethodSpec method : methods) {
-            TabularSoftmaxPolicy prior = prior(method, trained, shape);
-            TabularAdaptation algorithm = tabular(method, method.testSettings(), "meta-test");
+            double[] prior = prior(method, trained);
+            AdaptationAlgorithm algorithm = algorithm(method, method.testSettings(), "meta-test");
             progress.printf("meta-test %s: %d repetitions x %d tasks x %d rounds%n", method.id(), test.repetitions(), testTasks.size(), test.rounds());
             String learner = method.id() + "/meta-test";
-            UnitExecutor executor = new LocalUnitExecutor(distribution, Map.of(learner, learner(algorithm, shape)), runner);
-            MetaTester.Outcome outcome = new MetaTester(executor).test(testTasks, learner, prior.logits(), test.rounds(), test.repetitions(),
+            UnitExecutor executor = new LocalUnitExecutor(distribution, Map.of(learner, learner(method, algorithm)), runner);
+            MetaTester.Outcome outcome = new MetaTester(executor).test(testTasks, learner, prior, test.rounds(), test.repetitions(),
                     random.derive("meta-test").derive(method.id()));
-            OptionalDouble rigorous = rounds.mode() == RoundMode.EXACT ? RigorousGapBound.afterOneStep(testTasks, prior, algorithm) : OptionalDouble.empty();
-            results.add(new MethodResult(method, outcome, bound(method, prior, testTasks), rigorous));
+            OptionalDouble rigorous = OptionalDouble.empty();
+            OptionalDouble bound = OptionalDouble.empty();
+            if (family instanceof PolicyFamily.Tabular tabular) {
+                List<Task<Integer, Integer>> tabularTasks = tabularTasks(testTasks);
+                TabularAdaptation view = algorithm.tabular().get();
+                rigorous = rounds.mode() == RoundMode.EXACT ? RigorousGapBound.afterOneStep(tabularTasks, tabular.policy(prior), view) : OptionalDouble.empty();
+                bound = bound(method, tabular.policy(prior), tabularTasks);
+            }
+            results.add(new MethodResult(method, outcome, bound, rigorous));
         }
         Map<String, double[]> references = new LinkedHashMap<>();
         for (NamedComparator comparator : comparators) {
@@ -104,19 +112,19 @@ final class MetaLearningExperiment
         return new ExperimentOutcome(report.write(), report.figures());
     }
 
-    private MetaTrainer.Result metaTrain(MethodSpec method, TabularSoftmaxPolicy shape)
+    private MetaTrainer.Result metaTrain(MethodSpec method)
     {
-        TabularAdaptation algorithm = tabular(method, method.trainSettings(), "meta-training");
+        AdaptationAlgorithm algorithm = algorithm(method, method.trainSettings(), "meta-training");
         Optional<Checkpoint> resume = Checkpoint.read(directory.path(), method.id());
-        TabularSoftmaxPolicy initial = TabularSoftmaxPolicy.constant(shape.states(), shape.actions(), train.initialLogit());
+        double[] initial = family.initial(train, random.derive("meta-train").derive(method.id()));
         MetaTrainer.Result result;
         try (ProgressBar bar = Progress.bar("meta-train " + method.id(), train.iterations(), progress)) {
             resume.ifPresent(checkpoint -> bar.stepTo(checkpoint.iterations()));
             String name = method.id() + "/meta-train";
-            TaskLearner learner = learner(algorithm, shape);
+            TaskLearner learner = learner(method, algorithm);
             MetaTrainer trainer = new MetaTrainer(distribution, name, learner, new LocalUnitExecutor(distribution, Map.of(name, learner), runner),
                     random.derive("meta-train").derive(method.id()));
-            result = trainer.train(initial.logits(), train.iterations(), train.tasksPerIteration(), optimizer.newOptimizer(learner.parameterCount()),
+            result = trainer.train(initial, train.iterations(), train.tasksPerIteration(), optimizer.newOptimizer(learner.parameterCount()),
                     train.checkpointEvery(), resume,
                     checkpoint -> checkpoint.write(directory, method.id()),
                     (row, written) -> {
@@ -130,23 +138,31 @@ final class MetaLearningExperiment
             csv.row(row.iteration(), row.priorReturn(), row.adaptedReturn(), row.hypergradientNorm());
         }
         directory.write("training-" + method.id() + ".csv", csv.toString());
-        directory.write("priors/" + method.id() + ".csv", PriorFile.format(TabularSoftmaxPolicy.of(shape.states(), shape.actions(), result.phi())));
+        directory.write("priors/" + method.id() + ".csv", family.priorTable(result.phi()));
         return result;
     }
 
-    private TabularSoftmaxPolicy prior(MethodSpec method, Map<String, MetaTrainer.Result> trained, TabularSoftmaxPolicy shape)
+    private double[] prior(MethodSpec method, Map<String, MetaTrainer.Result> trained)
     {
         Prior source = method.prior();
         if (source instanceof Prior.Trained) {
-            return TabularSoftmaxPolicy.of(shape.states(), shape.actions(), trained.get(method.id()).phi());
+            return trained.get(method.id()).phi();
         }
         if (source instanceof Prior.FromMethod from) {
-            return TabularSoftmaxPolicy.of(shape.states(), shape.actions(), trained.get(from.method()).phi());
+            return trained.get(from.method()).phi();
         }
-        if (source instanceof Prior.Constant constant) {
-            return TabularSoftmaxPolicy.constant(shape.states(), shape.actions(), constant.logit());
-        }
-        return PriorFile.read(((Prior.FromFile) source).path(), shape.states(), shape.actions());
+        return family.fixedPrior(source, "method." + method.id() + ".prior");
+    }
+
+    private TaskLearner learner(MethodSpec method, AdaptationAlgorithm algorithm)
+    {
+        return family.learner(algorithm, "method." + method.id() + ".adaptation", method.adaptation());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Task<Integer, Integer>> tabularTasks(List<? extends Task<?, ?>> tasks)
+    {
+        return (List<Task<Integer, Integer>>) tasks;
     }
 
     private OptionalDouble bound(MethodSpec method, TabularSoftmaxPolicy prior, List<Task<Integer, Integer>> testTasks)
@@ -159,21 +175,15 @@ final class MetaLearningExperiment
                 random.derive("bound").derive(method.id())));
     }
 
-    private TaskLearner learner(TabularAdaptation algorithm, TabularSoftmaxPolicy shape)
-    {
-        return new TabularLearner(algorithm, rounds, shape.states(), shape.actions());
-    }
-
     private TabularAdaptation tabular(MethodSpec method, MapSettings settings, String purpose)
     {
-        AdaptationAlgorithm algorithm = components.create(components.adaptation("method." + method.id() + ".adaptation", method.adaptation()), settings,
-                random.derive(purpose).derive(method.id()));
-        return algorithm.tabular().getOrElseThrow(() -> new InvalidSettingException(
+        return algorithm(method, settings, purpose).tabular().getOrElseThrow(() -> new InvalidSettingException(
                 "method." + method.id() + ".adaptation = " + method.adaptation() + " does not support tabular softmax policies"));
     }
 
-    private org.bomrl.api.env.TabularMdp model()
+    private AdaptationAlgorithm algorithm(MethodSpec method, MapSettings settings, String purpose)
     {
-        return distribution.trainTasks().get(0).exactModel().get();
+        return components.create(components.adaptation("method." + method.id() + ".adaptation", method.adaptation()), settings,
+                random.derive(purpose).derive(method.id()));
     }
 }

@@ -23,7 +23,7 @@ import java.util.Map;
  */
 final class MetaLearningReport
 {
-    private final List<Task<Integer, Integer>> tasks;
+    private final List<? extends Task<?, ?>> tasks;
     private final List<MethodResult> results;
     private final Map<String, double[]> references;
     private final Map<String, MetaTrainer.Result> trained;
@@ -31,7 +31,7 @@ final class MetaLearningReport
     private final RunDirectory directory;
     private final List<Figure> figures = new ArrayList<>();
 
-    MetaLearningReport(List<Task<Integer, Integer>> tasks, List<MethodResult> results, Map<String, double[]> references, Map<String, MetaTrainer.Result> trained,
+    MetaLearningReport(List<? extends Task<?, ?>> tasks, List<MethodResult> results, Map<String, double[]> references, Map<String, MetaTrainer.Result> trained,
             RoundMode mode, RunDirectory directory)
     {
         this.tasks = tasks;

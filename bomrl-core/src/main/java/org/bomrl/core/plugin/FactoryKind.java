@@ -13,7 +13,8 @@ public enum FactoryKind
     DISTANCE("distance", "distance.", BomrlPlugin::distanceFactories),
     ADAPTATION("adaptation algorithm", "adapt.", BomrlPlugin::adaptationAlgorithmFactories),
     COMPARATOR("comparator", "compare.", BomrlPlugin::comparatorFactories),
-    OPTIMIZER("outer optimizer", "optimizer.", BomrlPlugin::outerOptimizerFactories);
+    OPTIMIZER("outer optimizer", "optimizer.", BomrlPlugin::outerOptimizerFactories),
+    POLICY("policy class", "policy.", BomrlPlugin::policyClassFactories);
 
     private final String label;
     private final String prefix;

@@ -1,0 +1,172 @@
+package org.bomrl.core.rollout;
+
+import io.vavr.control.Option;
+import org.bomrl.api.adapt.AdaptationResult;
+import org.bomrl.api.adapt.GaussianAdaptation;
+import org.bomrl.api.adapt.MetaGradient;
+import org.bomrl.api.context.RandomSource;
+import org.bomrl.api.data.TrajectoryBatch;
+import org.bomrl.api.distance.GaussianDistance;
+import org.bomrl.api.env.Task;
+import org.bomrl.api.optim.MetaSurrogate;
+import org.bomrl.api.policy.GaussianPolicy;
+import org.bomrl.core.loop.TaskLearner;
+import org.bomrl.core.loop.TestOutcome;
+import org.bomrl.core.loop.TrainOutcome;
+
+import java.util.List;
+
+/**
+ * The Gaussian-policy learner (spec §3.5): per task, D ← rollouts of π_φ (with the bootstrap
+ * continuation of §5b), Â = Q̂ − mean Q̂; θ = Alg(π_φ, D); D' ← rollouts of π_θ, Â';
+ * g = ∇_θ (1/N') Σ_j Â'_j π_θ(a_j|s_j)/π_θ(a_j|s_j)|_fixed = (1/N') Σ_j Â'_j ∇_θ log π_θ(a_j|s_j);
+ * h from the algorithm. The outer surrogate of an iteration is the mean of the tasks' terms, with
+ * the Fisher-vector product of the mean KL(π_φ‖π_φ') over the pre-adaptation states of the first
+ * {@code fisherTasks} tasks (spec §3.5 step 8). The meta-test reports, per step k, the mean
+ * undiscounted return of the round collected with π^(k) (spec §5b, stochastic actions) and, as
+ * "exact", its mean discounted return (an estimate: the Gaussian path has no exact evaluation yet).
+ * Stateless and thread-safe.
+ */
+public final class GaussianLearner
+        implements TaskLearner
+{
+    private final GaussianPolicy policy;
+    private final GaussianAdaptation algorithm;
+    private final TrajectorySampler pre;
+    private final TrajectorySampler post;
+    private final double gamma;
+    private final GaussianDistance fisherKl;
+    private final int fisherTasks;
+
+    /**
+     * @param fisherKl KL(π_φ‖π_θ) (Alg(1)'s distance), whose Hessian in θ at θ = φ is the Fisher matrix
+     */
+    public GaussianLearner(GaussianPolicy policy, GaussianAdaptation algorithm, TrajectorySampler pre, TrajectorySampler post, double gamma, GaussianDistance fisherKl,
+            int fisherTasks)
+    {
+        this.policy = policy;
+        this.algorithm = algorithm;
+        this.pre = pre;
+        this.post = post;
+        this.gamma = gamma;
+        this.fisherKl = fisherKl;
+        this.fisherTasks = fisherTasks;
+    }
+
+    @Override
+    public int parameterCount()
+    {
+        return policy.parameterCount();
+    }
+
+    @Override
+    public TrainOutcome train(Task<?, ?> task, double[] phi, RandomSource stream, int iteration)
+    {
+        Task<double[], double[]> continuous = continuous(task);
+        Rollouts before = pre.collect(continuous, policy, phi, stream.derive("prior"));
+        double[] advantages = MonteCarloAdvantages.advantages(before, gamma);
+        AdaptationResult adapted = algorithm.adapt(policy, phi, before.batch(), advantages);
+        Rollouts after = post.collect(continuous, policy, adapted.theta(), stream.derive("adapted"));
+        double[] gradient = policyGradient(adapted.theta(), after);
+        MetaGradient metaGradient = algorithm.metaGradient(policy, phi, adapted, before.batch(), advantages, gradient);
+        return new TrainOutcome(metaGradient.h(), before.batch().meanUndiscountedReturn(), after.batch().meanUndiscountedReturn(),
+                new Detail(metaGradient, before.batch()));
+    }
+
+    @Override
+    public TestOutcome test(Task<?, ?> task, double[] phi, int rounds, RandomSource stream)
+    {
+        Task<double[], double[]> continuous = continuous(task);
+        double[] returns = new double[rounds + 1];
+        double[] discounted = new double[rounds + 1];
+        double[] theta = phi;
+        for (int k = 0; k <= rounds; k++) {
+            Rollouts rollouts = pre.collect(continuous, policy, theta, stream.derive(k));
+            returns[k] = rollouts.batch().meanUndiscountedReturn();
+            discounted[k] = meanDiscountedReturn(rollouts.batch());
+            if (k < rounds) {
+                theta = algorithm.adapt(policy, theta, rollouts.batch(), MonteCarloAdvantages.advantages(rollouts, gamma)).theta();
+            }
+        }
+        return new TestOutcome(returns, discounted);
+    }
+
+    @Override
+    public Option<MetaSurrogate> surrogate(double[] phi, List<TrainOutcome> outcomes)
+    {
+        List<Detail> details = outcomes.stream().map(outcome -> (Detail) outcome.detail()).toList();
+        List<TrajectoryBatch> fisherBatches = details.subList(0, Math.min(fisherTasks, details.size())).stream().map(Detail::batch).toList();
+        return Option.some(new MetaSurrogate()
+        {
+            private final double[] buffer = new double[phi.length];
+
+            @Override
+            public double loss(double[] phiPrime)
+            {
+                double sum = 0;
+                for (Detail detail : details) {
+                    sum += detail.metaGradient().surrogateLoss(phiPrime);
+                }
+                return sum / details.size();
+            }
+
+            @Override
+            public double meanKl(double[] phiPrime)
+            {
+                double sum = 0;
+                for (TrajectoryBatch batch : fisherBatches) {
+                    sum += fisherKl.value(policy, phiPrime, phi, batch.observations(), batch.steps());
+                }
+                return sum / fisherBatches.size();
+            }
+
+            @Override
+            public void fisherVectorProduct(double[] v, double[] out)
+            {
+                java.util.Arrays.fill(out, 0);
+                for (TrajectoryBatch batch : fisherBatches) {
+                    fisherKl.hessianVectorThetaTheta(policy, phi, phi, batch.observations(), batch.steps(), v, buffer);
+                    for (int i = 0; i < out.length; i++) {
+                        out[i] += buffer[i] / fisherBatches.size();
+                    }
+                }
+            }
+        });
+    }
+
+    /** (1/N) Σ_j Â_j ∇_θ log π_θ(a_j|s_j) on a batch collected with π_θ. */
+    private double[] policyGradient(double[] theta, Rollouts rollouts)
+    {
+        double[] advantages = MonteCarloAdvantages.advantages(rollouts, gamma);
+        int n = advantages.length;
+        for (int i = 0; i < n; i++) {
+            advantages[i] /= n;
+        }
+        double[] gradient = new double[theta.length];
+        policy.scoreGradient(theta, rollouts.batch(), advantages, gradient, null);
+        return gradient;
+    }
+
+    private double meanDiscountedReturn(TrajectoryBatch batch)
+    {
+        double[] rewards = batch.rewards();
+        double sum = 0;
+        for (int e = 0; e < batch.episodes(); e++) {
+            double discount = 1;
+            for (int i = batch.episodeStart(e); i < batch.episodeStart(e + 1); i++) {
+                sum += discount * rewards[i];
+                discount *= gamma;
+            }
+        }
+        return sum / batch.episodes();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Task<double[], double[]> continuous(Task<?, ?> task)
+    {
+        return (Task<double[], double[]>) task;
+    }
+
+    /** What the outer surrogate needs of one task: its meta-gradient term and its pre-adaptation batch. */
+    record Detail(MetaGradient metaGradient, TrajectoryBatch batch) {}
+}

@@ -1,0 +1,132 @@
+package org.bomrl.core.rollout;
+
+import org.bomrl.api.context.RandomSource;
+import org.bomrl.api.data.TrajectoryBatch;
+import org.bomrl.api.env.Environment;
+import org.bomrl.api.env.Step;
+import org.bomrl.api.env.Task;
+import org.bomrl.api.policy.PolicyClass;
+
+import java.util.SplittableRandom;
+
+/**
+ * Collects one round (spec §3.5 step 1, §5b): {@code episodes} episodes of at most
+ * {@code horizon} steps with π_θ in one task; when {@code bootstrapSteps} > 0 each episode that
+ * was not terminated runs on for that many steps from its last state with the same policy, and the
+ * discounted return of that continuation becomes the episode's tail return (the continuation's
+ * steps are not part of the batch). The environment's own time limit must allow
+ * {@code horizon + bootstrapSteps} steps; an environment that truncates earlier just ends the
+ * continuation there.
+ *
+ * <p>Episode e resets the environment with seed {@code random.derive(e).seed()} and samples actions
+ * from {@code random.derive(e).generator()}, so a round depends only on its random source.
+ * Stateless and thread-safe; one environment is created per call.
+ */
+public final class TrajectorySampler
+{
+    private final int episodes;
+    private final int horizon;
+    private final int bootstrapSteps;
+    private final double gamma;
+
+    public TrajectorySampler(int episodes, int horizon, int bootstrapSteps, double gamma)
+    {
+        if (episodes < 1 || horizon < 1 || bootstrapSteps < 0) {
+            throw new IllegalArgumentException("episodes and horizon must be positive and bootstrap steps non-negative: " + episodes + ", " + horizon + ", " + bootstrapSteps);
+        }
+        if (!(gamma >= 0 && gamma <= 1)) {
+            throw new IllegalArgumentException("γ must be in [0, 1]: " + gamma);
+        }
+        this.episodes = episodes;
+        this.horizon = horizon;
+        this.bootstrapSteps = bootstrapSteps;
+        this.gamma = gamma;
+    }
+
+    public int episodes()
+    {
+        return episodes;
+    }
+
+    public Rollouts collect(Task<double[], double[]> task, PolicyClass policy, double[] theta, RandomSource random)
+    {
+        int dObs = policy.observationDimension();
+        int dAct = policy.actionDimension();
+        int capacity = episodes * horizon;
+        double[] observations = new double[capacity * dObs];
+        double[] actions = new double[capacity * dAct];
+        double[] rewards = new double[capacity];
+        double[] logProbabilities = new double[capacity];
+        boolean[] terminated = new boolean[capacity];
+        boolean[] truncated = new boolean[capacity];
+        double[] finals = new double[episodes * dObs];
+        double[] tails = new double[episodes];
+        int[] starts = new int[episodes + 1];
+        double[] action = new double[dAct];
+        int row = 0;
+        try (Environment<double[], double[]> environment = task.newEnvironment()) {
+            for (int e = 0; e < episodes; e++) {
+                starts[e] = row;
+                RandomSource stream = random.derive(e);
+                SplittableRandom generator = stream.generator();
+                double[] observation = checked(environment.reset(stream.seed()), dObs, task, e);
+                boolean ended = false;
+                boolean endedByTermination = false;
+                for (int t = 0; t < horizon && !ended; t++) {
+                    System.arraycopy(observation, 0, observations, row * dObs, dObs);
+                    logProbabilities[row] = policy.sample(theta, observation, generator, action);
+                    System.arraycopy(action, 0, actions, row * dAct, dAct);
+                    Step<double[]> step = environment.step(action.clone());
+                    rewards[row] = step.reward();
+                    terminated[row] = step.terminated();
+                    truncated[row] = step.truncated() || (t == horizon - 1 && !step.terminated());
+                    observation = checked(step.observation(), dObs, task, e);
+                    ended = step.done();
+                    endedByTermination = step.terminated();
+                    row++;
+                }
+                System.arraycopy(observation, 0, finals, e * dObs, dObs);
+                if (!ended && !endedByTermination && bootstrapSteps > 0) {
+                    tails[e] = continuation(environment, policy, theta, observation, generator, action);
+                }
+            }
+        }
+        starts[episodes] = row;
+        TrajectoryBatch batch = new TrajectoryBatch(task.id(), dObs, dAct, starts, java.util.Arrays.copyOf(observations, row * dObs),
+                java.util.Arrays.copyOf(actions, row * dAct), java.util.Arrays.copyOf(rewards, row), java.util.Arrays.copyOf(logProbabilities, row),
+                java.util.Arrays.copyOf(terminated, row), java.util.Arrays.copyOf(truncated, row), finals);
+        return new Rollouts(batch, tails);
+    }
+
+    private double continuation(Environment<double[], double[]> environment, PolicyClass policy, double[] theta, double[] observation, SplittableRandom generator,
+            double[] action)
+    {
+        double value = 0;
+        double discount = 1;
+        double[] state = observation;
+        for (int j = 0; j < bootstrapSteps; j++) {
+            policy.sample(theta, state, generator, action);
+            Step<double[]> step = environment.step(action.clone());
+            value += discount * step.reward();
+            discount *= gamma;
+            state = step.observation();
+            if (step.done()) {
+                break;
+            }
+        }
+        return value;
+    }
+
+    private static double[] checked(double[] observation, int dimension, Task<?, ?> task, int episode)
+    {
+        if (observation.length != dimension) {
+            throw new IllegalStateException("task " + task.id() + ", episode " + episode + ": observation has " + observation.length + " values, the policy expects " + dimension);
+        }
+        for (int i = 0; i < dimension; i++) {
+            if (!Double.isFinite(observation[i])) {
+                throw new ArithmeticException("task " + task.id() + ", episode " + episode + ": observation component " + i + " is " + observation[i]);
+            }
+        }
+        return observation;
+    }
+}
