@@ -3,7 +3,10 @@ package org.bomrl.core.adapt;
 import org.bomrl.api.BomrlPlugin;
 import org.bomrl.api.adapt.AdaptationAlgorithmFactory;
 import org.bomrl.api.optim.OuterOptimizerFactory;
+import org.bomrl.api.policy.PolicyClassFactory;
 import org.bomrl.core.optim.AdamFactory;
+import org.bomrl.core.optim.TrustRegionFactory;
+import org.bomrl.core.policy.GaussianMlpFactory;
 
 import java.util.List;
 
@@ -23,6 +26,12 @@ public final class CoreAlgorithmsPlugin
     @Override
     public List<OuterOptimizerFactory> outerOptimizerFactories()
     {
-        return List.of(new AdamFactory());
+        return List.of(new AdamFactory(), new TrustRegionFactory());
+    }
+
+    @Override
+    public List<PolicyClassFactory> policyClassFactories()
+    {
+        return List.of(new GaussianMlpFactory());
     }
 }

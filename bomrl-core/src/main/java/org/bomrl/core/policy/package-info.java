@@ -1,0 +1,2 @@
+/** The built-in policy classes, registered as components ({@code policy.gaussian-mlp}). */
+package org.bomrl.core.policy;
