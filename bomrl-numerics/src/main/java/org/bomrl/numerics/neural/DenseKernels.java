@@ -1,0 +1,166 @@
+package org.bomrl.numerics.neural;
+
+/**
+ * Dense matrix products C += A·B, C += Aᵀ·B and C += A·Bᵀ on packed row-major {@code double[]}
+ * storage with offsets, for the batched forward and backward passes of MLP policies (spec §3.5).
+ * An r×c matrix at offset o holds entry (i, j) at {@code o + i·c + j}.
+ *
+ * <p>Loop order: B is first packed into one array per row (transposed on the way for A·Bᵀ), and
+ * each row of C is accumulated in a contiguous row buffer as c_i += Σ_{p..p+3} a_ip b_p, four
+ * rows of B per pass, with the innermost loop over the columns j. Rows held as separate,
+ * offset-free arrays are what lets the JIT vectorise the inner loop; the packing costs k·n copies
+ * against m·k·n multiply-adds. With fewer than {@value #PACKING_MIN_ROWS} rows of C the products
+ * run unpacked (matrix–vector shape). Summation order is fixed by the shapes, so results are
+ * deterministic.
+ *
+ * <p>Not thread-safe: an instance owns its packing buffers, grown on demand and then reused, so
+ * after warm-up no call allocates. The output must not overlap the inputs.
+ */
+public final class DenseKernels
+{
+    /** Below this many rows of C, products run without packing B. */
+    public static final int PACKING_MIN_ROWS = 4;
+
+    private double[][] packed = new double[0][0];
+    private double[] row = new double[0];
+
+    /** C (m×n) += A (m×k) · B (k×n). */
+    public void multiply(double[] a, int aOffset, double[] b, int bOffset, double[] c, int cOffset, int m, int k, int n)
+    {
+        if (m == 0 || n == 0 || k == 0) {
+            return;
+        }
+        if (m < PACKING_MIN_ROWS) {
+            for (int i = 0; i < m; i++) {
+                int ai = aOffset + i * k;
+                int ci = cOffset + i * n;
+                for (int p = 0; p < k; p++) {
+                    double x = a[ai + p];
+                    int bp = bOffset + p * n;
+                    for (int j = 0; j < n; j++) {
+                        c[ci + j] += x * b[bp + j];
+                    }
+                }
+            }
+            return;
+        }
+        double[][] rowsOfB = pack(b, bOffset, k, n, false);
+        for (int i = 0; i < m; i++) {
+            accumulateRow(a, aOffset + i * k, 1, rowsOfB, c, cOffset + i * n, k, n);
+        }
+    }
+
+    /** C (m×n) += Aᵀ · B with A stored k×m and B stored k×n. */
+    public void multiplyTransposeA(double[] a, int aOffset, double[] b, int bOffset, double[] c, int cOffset, int m, int k, int n)
+    {
+        if (m == 0 || n == 0 || k == 0) {
+            return;
+        }
+        if (m < PACKING_MIN_ROWS) {
+            for (int p = 0; p < k; p++) {
+                int bp = bOffset + p * n;
+                for (int i = 0; i < m; i++) {
+                    double x = a[aOffset + p * m + i];
+                    int ci = cOffset + i * n;
+                    for (int j = 0; j < n; j++) {
+                        c[ci + j] += x * b[bp + j];
+                    }
+                }
+            }
+            return;
+        }
+        double[][] rowsOfB = pack(b, bOffset, k, n, false);
+        for (int i = 0; i < m; i++) {
+            accumulateRow(a, aOffset + i, m, rowsOfB, c, cOffset + i * n, k, n);
+        }
+    }
+
+    /** C (m×n) += A · Bᵀ with A stored m×k and B stored n×k. */
+    public void multiplyTransposeB(double[] a, int aOffset, double[] b, int bOffset, double[] c, int cOffset, int m, int k, int n)
+    {
+        if (m == 0 || n == 0 || k == 0) {
+            return;
+        }
+        if (m < PACKING_MIN_ROWS) {
+            for (int i = 0; i < m; i++) {
+                int ai = aOffset + i * k;
+                int ci = cOffset + i * n;
+                for (int j = 0; j < n; j++) {
+                    int bj = bOffset + j * k;
+                    double s = 0;
+                    for (int p = 0; p < k; p++) {
+                        s += a[ai + p] * b[bj + p];
+                    }
+                    c[ci + j] += s;
+                }
+            }
+            return;
+        }
+        double[][] rowsOfBt = pack(b, bOffset, n, k, true);
+        for (int i = 0; i < m; i++) {
+            accumulateRow(a, aOffset + i * k, 1, rowsOfBt, c, cOffset + i * n, k, n);
+        }
+    }
+
+    /** c_i (n values at {@code cOffset}) += Σ_p a[aStart + p·aStride] · rows[p], four rows per pass. */
+    private void accumulateRow(double[] a, int aStart, int aStride, double[][] rows, double[] c, int cOffset, int k, int n)
+    {
+        double[] acc = row;
+        System.arraycopy(c, cOffset, acc, 0, n);
+        int p = 0;
+        for (; p + 3 < k; p += 4) {
+            int ap = aStart + p * aStride;
+            double x0 = a[ap];
+            double x1 = a[ap + aStride];
+            double x2 = a[ap + 2 * aStride];
+            double x3 = a[ap + 3 * aStride];
+            double[] b0 = rows[p];
+            double[] b1 = rows[p + 1];
+            double[] b2 = rows[p + 2];
+            double[] b3 = rows[p + 3];
+            for (int j = 0; j < n; j++) {
+                acc[j] += x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j];
+            }
+        }
+        for (; p < k; p++) {
+            double x0 = a[aStart + p * aStride];
+            double[] b0 = rows[p];
+            for (int j = 0; j < n; j++) {
+                acc[j] += x0 * b0[j];
+            }
+        }
+        System.arraycopy(acc, 0, c, cOffset, n);
+    }
+
+    /**
+     * B (rows×cols at {@code offset}) as one array per row, or Bᵀ as one array per column when
+     * {@code transpose}; the buffers are grown to fit and reused.
+     */
+    private double[][] pack(double[] b, int offset, int rows, int cols, boolean transpose)
+    {
+        int packedRows = transpose ? cols : rows;
+        int packedCols = transpose ? rows : cols;
+        if (packed.length < packedRows || packed[0].length < packedCols) {
+            int r = Math.max(packedRows, packed.length);
+            int c = Math.max(packedCols, packed.length == 0 ? 0 : packed[0].length);
+            packed = new double[r][c];
+        }
+        if (row.length < packedCols) {
+            row = new double[packedCols];
+        }
+        if (transpose) {
+            for (int i = 0; i < rows; i++) {
+                int bi = offset + i * cols;
+                for (int j = 0; j < cols; j++) {
+                    packed[j][i] = b[bi + j];
+                }
+            }
+        }
+        else {
+            for (int i = 0; i < rows; i++) {
+                System.arraycopy(b, offset + i * cols, packed[i], 0, cols);
+            }
+        }
+        return packed;
+    }
+}

@@ -1,0 +1,118 @@
+package org.bomrl.numerics.neural;
+
+import org.bomrl.api.context.RandomSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class DenseKernelsTest
+{
+    /** The kernels sum in a different order from the naive loops: allow a few ulps of the k-term sums (|terms| ≤ 1, k ≤ 70). */
+    private static final double SUM_ORDER_TOLERANCE = 1e-13;
+
+    /** Shapes straddling the unpacked (m < 4) and packed paths, k not a multiple of 4, and buffers grown then reused. */
+    private static final int[][] SHAPES = {{1, 1, 1}, {3, 5, 7}, {4, 4, 4}, {9, 13, 6}, {37, 70, 11}, {5, 2, 64}, {2, 67, 3}, {64, 17, 128}, {6, 9, 1}};
+
+    private final SplittableRandom random = RandomSource.seeded(2024).derive("dense-kernels").generator();
+
+    @Test
+    void multiplyMatchesNaiveTripleLoop()
+    {
+        DenseKernels kernels = new DenseKernels();
+        for (int[] shape : SHAPES) {
+            int m = shape[0];
+            int k = shape[1];
+            int n = shape[2];
+            double[] a = filled(3 + m * k);
+            double[] b = filled(5 + k * n);
+            double[] c = filled(2 + m * n);
+            double[] expected = c.clone();
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    for (int p = 0; p < k; p++) {
+                        expected[2 + i * n + j] += a[3 + i * k + p] * b[5 + p * n + j];
+                    }
+                }
+            }
+            kernels.multiply(a, 3, b, 5, c, 2, m, k, n);
+            assertThat(c).as("A·B %dx%dx%d", m, k, n).containsExactly(expected, within(SUM_ORDER_TOLERANCE));
+        }
+    }
+
+    @Test
+    void multiplyTransposeAMatchesNaiveTripleLoop()
+    {
+        DenseKernels kernels = new DenseKernels();
+        for (int[] shape : SHAPES) {
+            int m = shape[0];
+            int k = shape[1];
+            int n = shape[2];
+            double[] a = filled(1 + k * m);
+            double[] b = filled(4 + k * n);
+            double[] c = filled(7 + m * n);
+            double[] expected = c.clone();
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    for (int p = 0; p < k; p++) {
+                        expected[7 + i * n + j] += a[1 + p * m + i] * b[4 + p * n + j];
+                    }
+                }
+            }
+            kernels.multiplyTransposeA(a, 1, b, 4, c, 7, m, k, n);
+            assertThat(c).as("Aᵀ·B %dx%dx%d", m, k, n).containsExactly(expected, within(SUM_ORDER_TOLERANCE));
+        }
+    }
+
+    @Test
+    void multiplyTransposeBMatchesNaiveTripleLoop()
+    {
+        DenseKernels kernels = new DenseKernels();
+        for (int[] shape : SHAPES) {
+            int m = shape[0];
+            int k = shape[1];
+            int n = shape[2];
+            double[] a = filled(2 + m * k);
+            double[] b = filled(3 + n * k);
+            double[] c = filled(1 + m * n);
+            double[] expected = c.clone();
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    for (int p = 0; p < k; p++) {
+                        expected[1 + i * n + j] += a[2 + i * k + p] * b[3 + j * k + p];
+                    }
+                }
+            }
+            kernels.multiplyTransposeB(a, 2, b, 3, c, 1, m, k, n);
+            assertThat(c).as("A·Bᵀ %dx%dx%d", m, k, n).containsExactly(expected, within(SUM_ORDER_TOLERANCE));
+        }
+    }
+
+    @Test
+    void entriesOutsideTheOutputAreUntouched()
+    {
+        DenseKernels kernels = new DenseKernels();
+        double[] a = filled(12);
+        double[] b = filled(12);
+        double[] c = new double[20];
+        java.util.Arrays.fill(c, 7);
+        kernels.multiply(a, 0, b, 0, c, 4, 4, 3, 3);
+        for (int i = 0; i < 4; i++) {
+            assertThat(c[i]).isEqualTo(7);
+        }
+        for (int i = 16; i < 20; i++) {
+            assertThat(c[i]).isEqualTo(7);
+        }
+    }
+
+    private double[] filled(int length)
+    {
+        double[] x = new double[length];
+        for (int i = 0; i < length; i++) {
+            x[i] = random.nextDouble(-1, 1);
+        }
+        return x;
+    }
+}
