@@ -1,6 +1,7 @@
 package org.bomrl.metrics.distance;
 
 import io.vavr.control.Option;
+import org.bomrl.api.distance.GaussianDistance;
 import org.bomrl.api.distance.PolicyDistance;
 import org.bomrl.api.distance.TabularDistance;
 
@@ -27,17 +28,27 @@ import static org.bomrl.metrics.distance.LogSoftmax.probability;
  * </ul>
  * Log-probabilities are taken from log-softmax, so no log of an underflowed probability is
  * formed. The value is clamped at 0 against rounding. {@link #shiftInvariant()} is true.
- * Stateless and thread-safe; allocates nothing.
+ * Stateless and thread-safe; allocates nothing. The Gaussian view (spec §2.5) is
+ * {@link GaussianKlDistance#adaptedPrior()}.
  */
 final class KlAdaptedPrior
         implements PolicyDistance, TabularDistance
 {
     static final String NAME = "distance.kl-adapted-prior";
 
+    private final GaussianDistance gaussian = GaussianKlDistance.adaptedPrior();
+
     @Override
     public Option<TabularDistance> tabular()
     {
         return Option.some(this);
+    }
+
+    /** The Gaussian-policy view (spec §2.5), {@link GaussianKlDistance}. */
+    @Override
+    public Option<GaussianDistance> gaussian()
+    {
+        return Option.some(gaussian);
     }
 
     @Override

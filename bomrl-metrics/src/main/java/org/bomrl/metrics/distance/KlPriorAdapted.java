@@ -1,6 +1,7 @@
 package org.bomrl.metrics.distance;
 
 import io.vavr.control.Option;
+import org.bomrl.api.distance.GaussianDistance;
 import org.bomrl.api.distance.PolicyDistance;
 import org.bomrl.api.distance.TabularDistance;
 
@@ -23,17 +24,26 @@ import static org.bomrl.metrics.distance.LogSoftmax.probability;
  * Log-probabilities are taken from log-softmax (x_a − log Σ_b exp x_b), so no log of an
  * underflowed probability is formed. The value is clamped at 0 against rounding. Depends on the
  * logits only through the probabilities: {@link #shiftInvariant()} is true. Stateless and
- * thread-safe; allocates nothing.
+ * thread-safe; allocates nothing. The Gaussian view (spec §2.5) is {@link GaussianKlDistance#priorAdapted()}.
  */
 final class KlPriorAdapted
         implements PolicyDistance, TabularDistance
 {
     static final String NAME = "distance.kl-prior-adapted";
 
+    private final GaussianDistance gaussian = GaussianKlDistance.priorAdapted();
+
     @Override
     public Option<TabularDistance> tabular()
     {
         return Option.some(this);
+    }
+
+    /** The Gaussian-policy view (spec §2.5), {@link GaussianKlDistance}. */
+    @Override
+    public Option<GaussianDistance> gaussian()
+    {
+        return Option.some(gaussian);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.bomrl.metrics.distance;
 
 import io.vavr.control.Option;
+import org.bomrl.api.distance.GaussianDistance;
 import org.bomrl.api.distance.PolicyDistance;
 import org.bomrl.api.distance.TabularDistance;
 
@@ -18,17 +19,27 @@ import org.bomrl.api.distance.TabularDistance;
  * simplex, Proj_Δ(π_φ + Q/(2λ)) (spec §2.4.3), which is not differentiable where the simplex
  * constraint is active (an action's probability projected to 0), so its hypergradient is not
  * defined there. Not shift-invariant: adding c1 to θ_s changes d by 2c·1ᵀ(θ_s − φ_s) + |A|c².
- * Stateless and thread-safe; allocates nothing.
+ * Stateless and thread-safe; allocates nothing. The Gaussian view (spec §2.5, index 3) is
+ * {@link GaussianSquaredEuclidean}, ‖θ − φ‖² over all parameters.
  */
 final class SquaredEuclidean
         implements PolicyDistance, TabularDistance
 {
     static final String NAME = "distance.squared-euclidean";
 
+    private final GaussianDistance gaussian = new GaussianSquaredEuclidean();
+
     @Override
     public Option<TabularDistance> tabular()
     {
         return Option.some(this);
+    }
+
+    /** The Gaussian-policy view (spec §2.5), {@link GaussianSquaredEuclidean}. */
+    @Override
+    public Option<GaussianDistance> gaussian()
+    {
+        return Option.some(gaussian);
     }
 
     @Override

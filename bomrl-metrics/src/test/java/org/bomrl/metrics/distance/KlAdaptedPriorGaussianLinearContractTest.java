@@ -1,0 +1,25 @@
+package org.bomrl.metrics.distance;
+
+import org.bomrl.api.distance.GaussianDistance;
+import org.bomrl.api.policy.GaussianPolicy;
+import org.bomrl.api.tck.GaussianDistanceContract;
+import org.bomrl.api.tck.LinearGaussianPolicy;
+
+/** The Gaussian view of {@code KlAdaptedPrior} on the linear fixture meets the Gaussian-distance contract. */
+class KlAdaptedPriorGaussianLinearContractTest
+        extends GaussianDistanceContract
+{
+    private static final GaussianPolicy POLICY = new LinearGaussianPolicy(3, 2);
+
+    @Override
+    protected GaussianDistance distance()
+    {
+        return new KlAdaptedPrior().gaussian().get();
+    }
+
+    @Override
+    protected GaussianPolicy policy()
+    {
+        return POLICY;
+    }
+}

@@ -1,0 +1,25 @@
+package org.bomrl.metrics.distance;
+
+import org.bomrl.api.distance.GaussianDistance;
+import org.bomrl.api.policy.GaussianPolicy;
+import org.bomrl.api.tck.GaussianDistanceContract;
+import org.bomrl.api.tck.TanhGaussianPolicy;
+
+/** The Gaussian view of {@code SquaredEuclidean} on the tanh fixture meets the Gaussian-distance contract. */
+class SquaredEuclideanGaussianTanhContractTest
+        extends GaussianDistanceContract
+{
+    private static final GaussianPolicy POLICY = new TanhGaussianPolicy(3, 4, 2);
+
+    @Override
+    protected GaussianDistance distance()
+    {
+        return new SquaredEuclidean().gaussian().get();
+    }
+
+    @Override
+    protected GaussianPolicy policy()
+    {
+        return POLICY;
+    }
+}
