@@ -19,8 +19,9 @@ import java.util.SplittableRandom;
  * A_τ = A_0 + a_τ·I, B_τ = b_τ·B_0 ({@link LinearQuadraticFamily}), a_τ ∼ U(a_range) and
  * b_τ ∼ U(b_range) for training, and the {@code test_grid}² meta-test tasks at the cell centres of
  * an even partition of a_range × b_range. Every task exposes its exact
- * {@link org.bomrl.api.env.LinearQuadraticModel}, from which the optimum and the exact return of
- * linear-Gaussian policies follow. A training task's id {@code a=<a>,b=<b>} rebuilds it when the
+ * {@link org.bomrl.api.env.LinearQuadraticModel}, from which the optimum (the all-task optimum of
+ * spec §1.3) and the exact return of linear-Gaussian policies (spec §5b's Gaussian policy without
+ * hidden layers) follow: DESIGN's exact mode for linear-quadratic systems. A training task's id {@code a=<a>,b=<b>} rebuilds it when the
  * parameters lie in the ranges.
  */
 public final class LinearQuadraticFactory

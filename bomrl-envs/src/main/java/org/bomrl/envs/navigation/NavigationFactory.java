@@ -18,11 +18,13 @@ import java.util.SplittableRandom;
 import static org.bomrl.envs.navigation.SettingChecks.invalid;
 
 /**
- * {@code env.navigation-2d}: the MAML paper's 2-D point navigation ({@link NavigationRules}).
+ * {@code env.navigation-2d}: the MAML paper's 2-D point navigation (arXiv 1703.03400, the task
+ * family of the baselines of spec §7.3; {@link NavigationRules}).
  * Training goals are drawn uniformly from {@code goal_range}² (g ∼ U[−0.5, 0.5]² by default);
  * meta-testing uses a fixed grid of {@code test_grid}² goals at the centres of the cells of an
  * even partition of {@code goal_range}² (3×3 by default), or the goals listed in
- * {@code test_goals}. Each task knows its optimum ({@link org.bomrl.api.env.KnownOptimum}).
+ * {@code test_goals}. Each task knows its optimum ({@link org.bomrl.api.env.KnownOptimum}), the
+ * reference of the all-task optimum comparator (spec §1.3).
  * A training goal's id {@code goal=(x,y)} rebuilds the task when the goal lies in the range.
  */
 public final class NavigationFactory
