@@ -43,8 +43,8 @@ public final class RiccatiOptimum
     /**
      * Solves the recursion for {@code model}.
      *
-     * @throws ArithmeticException if some G_t = R + γBᵀP_{t+1}B is not positive definite (R not
-     *         positive definite) or Q is not positive semi-definite enough to keep the values finite
+     * @throws ArithmeticException if some G_t = R + γBᵀP_{t+1}B is not positive definite (R is not
+     *         positive definite) or the optimal cost overflows
      */
     public static RiccatiOptimum solve(LinearQuadraticModel model)
     {
