@@ -16,7 +16,7 @@ import java.util.ServiceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The plugin is found by ServiceLoader and its factories work with their declared defaults. */
+/** The plugin is found by ServiceLoader and its factories work with their declared defaults: Frozen Lake tabular, the continuous families not. */
 final class EnvsPluginTest
 {
     @Test
@@ -27,12 +27,13 @@ final class EnvsPluginTest
 
         assertThat(ours).hasSize(1);
         assertThat(ours.get(0).environmentFactories()).extracting(ComponentFactory::name)
-                .containsExactly("env.frozenlake", "env.frozenlake.paper-high-variance", "env.frozenlake.paper-low-variance");
+                .containsExactly("env.frozenlake", "env.frozenlake.paper-high-variance", "env.frozenlake.paper-low-variance", "env.navigation-2d",
+                        "env.linear-quadratic");
         assertThat(ours.get(0).distanceFactories()).isEmpty();
     }
 
     @Test
-    void everyFactoryCreatesATabularDistributionFromItsDefaults()
+    void everyFactoryCreatesItsDistributionFromItsDefaults()
     {
         RunContext context = new RunContext(RandomSource.seeded(1), name -> {
             throw new AssertionError("unexpected component lookup: " + name);
@@ -42,7 +43,9 @@ final class EnvsPluginTest
             assertThat(factory.settings()).extracting(SettingSpec::key).as("%s setting keys", factory.name()).doesNotHaveDuplicates();
             assertThat(factory.settings()).as("%s settings have defaults", factory.name()).allSatisfy(spec -> assertThat(spec.defaultValue()).isPresent());
             TaskDistribution<?, ?> distribution = factory.create(MapSettings.of("environment", Map.of(), factory.settings()), context);
-            assertThat(distribution.tabular()).as("%s is tabular", factory.name()).isTrue();
+            boolean continuous = factory.name().equals("env.navigation-2d") || factory.name().equals("env.linear-quadratic");
+            assertThat(distribution.tabular()).as("%s is tabular", factory.name()).isEqualTo(!continuous);
+            assertThat(distribution.testTasks()).as("%s test tasks", factory.name()).isNotEmpty();
         }
     }
 }

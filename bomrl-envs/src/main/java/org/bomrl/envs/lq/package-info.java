@@ -1,0 +1,2 @@
+/** Linear-quadratic task families with task-dependent dynamics, exposing their exact model. */
+package org.bomrl.envs.lq;
