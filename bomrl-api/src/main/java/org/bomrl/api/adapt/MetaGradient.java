@@ -14,6 +14,12 @@ public interface MetaGradient
     /** h, the ascent direction of J_τ(Alg(π_φ, τ)) in φ; owned by this object, not modified by readers. */
     double[] h();
 
+    /** Whether the solve behind h stopped early at negative curvature (an approximation; counted in diagnostics). */
+    default boolean truncated()
+    {
+        return false;
+    }
+
     /** ℓ_τ(φ'), with ∇ℓ_τ(φ) = −h at the current φ. */
     double surrogateLoss(double[] phi);
 }

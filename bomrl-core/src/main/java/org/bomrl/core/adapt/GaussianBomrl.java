@@ -17,7 +17,8 @@ import org.bomrl.numerics.optim.ConjugateGradientResult;
  * smoothed surrogate L of {@link SmoothedSurrogate}, stopping early when D(θ, φ) &gt; D_max
  * (checked before each step);</li>
  * <li>hypergradient (*) of spec §3.2: x = CG(H, −∇_θJ(θ*)), H = ∇²_θθ(D + L/λ) applied as an
- * exact Hessian-vector product on the pre-adaptation batch, and h = ∇²_φθ D · x; the task's
+ * exact Hessian-vector product on the pre-adaptation batch (when CG meets negative curvature, the
+ * iterate before it unless {@code cg_negative_curvature = fail}), and h = ∇²_φθ D · x; the task's
  * outer surrogate is ℓ(φ') = −∇_θ D(φ', θ*)·x.</li>
  * </ul>
  * Immutable and thread-safe.
@@ -96,9 +97,10 @@ final class GaussianBomrl
                 out[i] += distancePart[i];
             }
         }, b);
-        if (solved.termination() == ConjugateGradientResult.Termination.NEGATIVE_CURVATURE) {
+        boolean truncated = solved.termination() == ConjugateGradientResult.Termination.NEGATIVE_CURVATURE;
+        if (truncated && settings.failOnNegativeCurvature()) {
             throw new ArithmeticException("hypergradient, task " + batch.taskId() + ": conjugate gradient met negative curvature of ∇²(D + L/λ) after " + solved.iterations()
-                    + " iterations; set cg_damping > 0 or a larger lambda");
+                    + " iterations; set cg_damping > 0, a larger lambda, or cg_negative_curvature = truncate");
         }
         double[] x = solved.x();
         double[] h = new double[phi.length];
@@ -116,6 +118,12 @@ final class GaussianBomrl
             public double[] h()
             {
                 return h;
+            }
+
+            @Override
+            public boolean truncated()
+            {
+                return truncated;
             }
 
             @Override

@@ -12,7 +12,8 @@ import java.util.List;
  * λ, the inner Adam learning rate and step count, the early stop D &gt; D_max, and the conjugate
  * gradient of the hypergradient (iterations, tolerance, damping).
  */
-record GaussianBomrlSettings(double lambda, int innerSteps, double innerLearningRate, double maxDistance, int cgIterations, double cgTolerance, double cgDamping)
+record GaussianBomrlSettings(double lambda, int innerSteps, double innerLearningRate, double maxDistance, int cgIterations, double cgTolerance, double cgDamping,
+        boolean failOnNegativeCurvature)
 {
     static List<SettingSpec> specs()
     {
@@ -22,13 +23,16 @@ record GaussianBomrlSettings(double lambda, int innerSteps, double innerLearning
                 SettingSpec.of("max_distance", SettingType.DOUBLE, "3.0", "Gaussian policies: stop the lower level early when D(θ, φ) exceeds this"),
                 SettingSpec.of("cg_iterations", SettingType.INTEGER, "10", "Gaussian policies: conjugate-gradient iterations of the hypergradient (spec §3.5 step 6)"),
                 SettingSpec.of("cg_tolerance", SettingType.DOUBLE, "1e-10", "Gaussian policies: conjugate-gradient residual tolerance"),
-                SettingSpec.of("cg_damping", SettingType.DOUBLE, "0", "Gaussian policies: damping δ ≥ 0 added to the Hessian (the authors use none)"));
+                SettingSpec.of("cg_damping", SettingType.DOUBLE, "0", "Gaussian policies: damping δ ≥ 0 added to the Hessian (the authors use none)"),
+                SettingSpec.of("cg_negative_curvature", SettingType.STRING, "truncate",
+                        "Gaussian policies: when CG meets pᵀHp ≤ 0, 'truncate' keeps the iterate before it (counted in the run's diagnostics) or 'fail' stops the run"));
     }
 
     static GaussianBomrlSettings parse(Settings settings)
     {
         GaussianBomrlSettings parsed = new GaussianBomrlSettings(settings.getDouble("lambda"), settings.getInt("inner_steps"), settings.getDouble("inner_learning_rate"),
-                settings.getDouble("max_distance"), settings.getInt("cg_iterations"), settings.getDouble("cg_tolerance"), settings.getDouble("cg_damping"));
+                settings.getDouble("max_distance"), settings.getInt("cg_iterations"), settings.getDouble("cg_tolerance"), settings.getDouble("cg_damping"),
+                negativeCurvature(settings));
         String scope = settings.scope();
         if (parsed.innerSteps < 0) {
             throw new InvalidSettingException(scope + ".inner_steps = " + parsed.innerSteps + " is invalid: must be ≥ 0");
@@ -49,5 +53,15 @@ record GaussianBomrlSettings(double lambda, int innerSteps, double innerLearning
             throw new InvalidSettingException(scope + ".cg_damping = " + parsed.cgDamping + " is invalid: must be non-negative and finite");
         }
         return parsed;
+    }
+
+    private static boolean negativeCurvature(Settings settings)
+    {
+        String value = settings.getString("cg_negative_curvature").trim();
+        return switch (value) {
+            case "truncate" -> false;
+            case "fail" -> true;
+            default -> throw new InvalidSettingException(settings.scope() + ".cg_negative_curvature = '" + value + "' is invalid: expected truncate or fail");
+        };
     }
 }

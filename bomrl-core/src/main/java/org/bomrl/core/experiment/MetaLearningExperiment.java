@@ -133,9 +133,14 @@ final class MetaLearningExperiment
                         listener.iterationDone(row, written);
                     });
         }
-        Csv csv = new Csv(List.of("iteration", "prior_return", "adapted_return", "hypergradient_norm"));
+        List<String> diagnostics = result.rows().stream().flatMap(row -> row.diagnostics().keySet().stream()).distinct().sorted().toList();
+        List<String> header = new ArrayList<>(List.of("iteration", "prior_return", "adapted_return", "hypergradient_norm"));
+        header.addAll(diagnostics);
+        Csv csv = new Csv(header);
         for (TrainingRow row : result.rows()) {
-            csv.row(row.iteration(), row.priorReturn(), row.adaptedReturn(), row.hypergradientNorm());
+            List<Object> values = new ArrayList<>(List.of(row.iteration(), row.priorReturn(), row.adaptedReturn(), row.hypergradientNorm()));
+            diagnostics.forEach(name -> values.add(row.diagnostics().getOrDefault(name, 0.0)));
+            csv.row(values.toArray());
         }
         directory.write("training-" + method.id() + ".csv", csv.toString());
         directory.write("priors/" + method.id() + ".csv", family.priorTable(result.phi()));

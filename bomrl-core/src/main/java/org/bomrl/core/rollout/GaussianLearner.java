@@ -15,6 +15,7 @@ import org.bomrl.core.loop.TestOutcome;
 import org.bomrl.core.loop.TrainOutcome;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The Gaussian-policy learner (spec §3.5): per task, D ← rollouts of π_φ (with the bootstrap
@@ -69,8 +70,10 @@ public final class GaussianLearner
         Rollouts after = post.collect(continuous, policy, adapted.theta(), stream.derive("adapted"));
         double[] gradient = policyGradient(adapted.theta(), after);
         MetaGradient metaGradient = algorithm.metaGradient(policy, phi, adapted, before.batch(), advantages, gradient);
+        Map<String, Double> diagnostics = Map.of("cg_truncated", metaGradient.truncated() ? 1.0 : 0.0, "inner_steps", (double) adapted.iterations(),
+                "inner_distance", adapted.distance());
         return new TrainOutcome(metaGradient.h(), before.batch().meanUndiscountedReturn(), after.batch().meanUndiscountedReturn(),
-                new Detail(metaGradient, before.batch()));
+                new Detail(metaGradient, before.batch()), diagnostics);
     }
 
     @Override

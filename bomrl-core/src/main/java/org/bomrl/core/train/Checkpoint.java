@@ -48,7 +48,11 @@ public record Checkpoint(int iterations, double[] phi, Map<String, double[]> opt
         optimizerState.forEach((name, values) -> array(optimizer.putArray(name), values));
         ArrayNode rowsNode = node.putArray("rows");
         for (TrainingRow row : rows) {
-            rowsNode.addArray().add(row.iteration()).add(row.priorReturn()).add(row.adaptedReturn()).add(row.hypergradientNorm());
+            ArrayNode rowNode = rowsNode.addArray().add(row.iteration()).add(row.priorReturn()).add(row.adaptedReturn()).add(row.hypergradientNorm());
+            if (!row.diagnostics().isEmpty()) {
+                ObjectNode diagnostics = rowNode.addObject();
+                row.diagnostics().forEach(diagnostics::put);
+            }
         }
         directory.writeJson(fileName(method), node);
     }
@@ -72,10 +76,14 @@ public record Checkpoint(int iterations, double[] phi, Map<String, double[]> opt
         for (int r = 0; r < rowsNode.size(); r++) {
             JsonNode row = rowsNode.get(r);
             String name = "rows[" + r + "]";
-            if (!row.isArray() || row.size() != 4 || !row.get(0).isIntegralNumber()) {
-                throw new IllegalArgumentException(file + ": checkpoint field " + name + " must be [iteration, prior return, adapted return, norm]");
+            if (!row.isArray() || row.size() < 4 || row.size() > 5 || !row.get(0).isIntegralNumber() || (row.size() == 5 && !row.get(4).isObject())) {
+                throw new IllegalArgumentException(file + ": checkpoint field " + name + " must be [iteration, prior return, adapted return, norm] or with a diagnostics object");
             }
-            rows.add(new TrainingRow(row.get(0).asInt(), number(file, row.get(1), name), number(file, row.get(2), name), number(file, row.get(3), name)));
+            Map<String, Double> diagnostics = new TreeMap<>();
+            if (row.size() == 5) {
+                row.get(4).fields().forEachRemaining(entry -> diagnostics.put(entry.getKey(), number(file, entry.getValue(), name + "." + entry.getKey())));
+            }
+            rows.add(new TrainingRow(row.get(0).asInt(), number(file, row.get(1), name), number(file, row.get(2), name), number(file, row.get(3), name), diagnostics));
         }
         JsonNode iterations = field(file, node, "iterations");
         if (!iterations.isIntegralNumber()) {

@@ -15,6 +15,8 @@ import io.vavr.control.Option;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -85,7 +87,9 @@ public final class MetaTrainer
             double[] meanHypergradient = new double[phi.length];
             double priorReturn = 0;
             double adaptedReturn = 0;
+            Map<String, Double> diagnostics = new TreeMap<>();
             for (TrainOutcome outcome : outcomes) {
+                outcome.diagnostics().forEach((name, value) -> diagnostics.merge(name, value / batch, Double::sum));
                 double[] hypergradient = outcome.metaGradient();
                 for (int i = 0; i < phi.length; i++) {
                     meanHypergradient[i] += hypergradient[i] / batch;
@@ -108,7 +112,7 @@ public final class MetaTrainer
                     return surrogate;
                 }
             });
-            TrainingRow row = new TrainingRow(t, priorReturn, adaptedReturn, norm(meanHypergradient));
+            TrainingRow row = new TrainingRow(t, priorReturn, adaptedReturn, norm(meanHypergradient), diagnostics);
             rows.add(row);
             Optional<Checkpoint> written = Optional.empty();
             if (checkpointEvery > 0 && ((t + 1) % checkpointEvery == 0 || t + 1 == iterations)) {

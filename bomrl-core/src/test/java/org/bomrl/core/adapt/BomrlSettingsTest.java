@@ -67,7 +67,7 @@ class BomrlSettingsTest
         assertThat(factory.name()).isEqualTo("adapt.bomrl");
         assertThat(factory.settings()).extracting(SettingSpec::key).containsExactly("distance", "lambda", "solver", "hypergradient", "constraint", "delta",
                 "as_coded_steps", "as_coded_learning_rate", "as_coded_kl_factor", "as_coded_clip", "tolerance", "max_iterations",
-                "inner_steps", "inner_learning_rate", "max_distance", "cg_iterations", "cg_tolerance", "cg_damping");
+                "inner_steps", "inner_learning_rate", "max_distance", "cg_iterations", "cg_tolerance", "cg_damping", "cg_negative_curvature");
         assertThat(factory.settings()).allSatisfy(spec -> assertThat(spec.defaultValue()).isPresent());
     }
 
