@@ -1,6 +1,6 @@
 package org.bomrl.mujoco.bridge;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,8 +17,8 @@ final class FreeFallTest
     /** Round-off of 1000 steps of O(1) values. */
     private static final double TOLERANCE = 1e-9;
 
-    @BeforeAll
-    static void requireMujoco()
+    @BeforeEach
+    void requireMujoco()
     {
         assumeTrue(NativeLibrary.available(), "MuJoCo is not available: apt-get install libmujoco-dev");
     }

@@ -1,6 +1,6 @@
 package org.bomrl.mujoco.bridge;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -14,8 +14,8 @@ final class MujocoErrorTest
 {
     private static final String GOOD = "<mujoco><worldbody><body><freejoint/><geom size='0.1'/></body></worldbody></mujoco>";
 
-    @BeforeAll
-    static void requireMujoco()
+    @BeforeEach
+    void requireMujoco()
     {
         assumeTrue(NativeLibrary.available(), "MuJoCo is not available: apt-get install libmujoco-dev");
     }

@@ -1,6 +1,6 @@
 package org.bomrl.mujoco.bridge;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,8 +24,8 @@ final class WarningTest
             </mujoco>
             """;
 
-    @BeforeAll
-    static void requireMujoco()
+    @BeforeEach
+    void requireMujoco()
     {
         assumeTrue(NativeLibrary.available(), "MuJoCo is not available: apt-get install libmujoco-dev");
     }

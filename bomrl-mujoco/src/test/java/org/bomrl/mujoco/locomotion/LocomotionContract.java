@@ -3,7 +3,7 @@ package org.bomrl.mujoco.locomotion;
 import org.bomrl.api.env.Task;
 import org.bomrl.api.env.TaskDistribution;
 import org.bomrl.api.tck.EnvironmentContract;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class LocomotionContract
         extends EnvironmentContract<double[], double[]>
 {
-    @BeforeAll
-    static void requireMujoco()
+    @BeforeEach
+    void requireMujoco()
     {
         Families.assumeNative();
     }

@@ -3,7 +3,7 @@ package org.bomrl.mujoco.locomotion;
 import org.bomrl.api.env.Environment;
 import org.bomrl.mujoco.bridge.MjModel;
 import org.bomrl.mujoco.bridge.MjSim;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -17,8 +17,8 @@ final class ModelDimensionsTest
     private static final double MASS_TOLERANCE = 1e-9;
     private static final long SEED = 3L;
 
-    @BeforeAll
-    static void requireMujoco()
+    @BeforeEach
+    void requireMujoco()
     {
         Families.assumeNative();
     }

@@ -3,7 +3,7 @@ package org.bomrl.mujoco.locomotion;
 import org.bomrl.api.context.RandomSource;
 import org.bomrl.api.env.Environment;
 import org.bomrl.mujoco.bridge.MjSim;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,8 +18,8 @@ final class ResetNoiseTest
     /** Allowed deviation of a sample moment from its expectation, in standard errors. */
     private static final double SIGMAS = 5;
 
-    @BeforeAll
-    static void requireMujoco()
+    @BeforeEach
+    void requireMujoco()
     {
         Families.assumeNative();
     }

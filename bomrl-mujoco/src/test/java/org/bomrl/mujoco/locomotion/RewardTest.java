@@ -5,7 +5,7 @@ import org.bomrl.api.env.Environment;
 import org.bomrl.api.env.Step;
 import org.bomrl.api.env.Task;
 import org.bomrl.mujoco.bridge.MjSim;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,8 +26,8 @@ final class RewardTest
     private static final int STEPS = 60;
     private static final double TOLERANCE = 1e-12;
 
-    @BeforeAll
-    static void requireMujoco()
+    @BeforeEach
+    void requireMujoco()
     {
         Families.assumeNative();
     }

@@ -3,7 +3,7 @@ package org.bomrl.mujoco.locomotion;
 import org.bomrl.api.env.Environment;
 import org.bomrl.api.env.Step;
 import org.bomrl.mujoco.bridge.MjSim;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,8 +14,8 @@ final class WarningEpisodeTest
     /** Above MuJoCo's 10¹⁰ limit for qvel, so the next step raises the bad-qvel warning. */
     private static final double HUGE_VELOCITY = 1e11;
 
-    @BeforeAll
-    static void requireMujoco()
+    @BeforeEach
+    void requireMujoco()
     {
         Families.assumeNative();
     }
