@@ -11,7 +11,10 @@ import org.bomrl.api.report.Figure;
 import org.bomrl.api.report.ReportWriter;
 import org.bomrl.api.settings.InvalidSettingException;
 import org.bomrl.core.config.ExperimentConfiguration;
-import org.bomrl.core.exec.LocalTaskRunner;
+import org.bomrl.core.exec.ExecutionBackend;
+import org.bomrl.core.exec.LocalExecutionBackend;
+import org.bomrl.core.exec.RunDescription;
+import org.bomrl.api.settings.MapSettings;
 import org.bomrl.api.distance.GaussianDistance;
 import org.bomrl.api.distance.PolicyDistance;
 import org.bomrl.api.env.Environment;
@@ -25,7 +28,6 @@ import org.bomrl.core.rollout.TrajectorySampler;
 import org.bomrl.core.optim.AdamFactory;
 import org.bomrl.api.optim.OuterOptimizerFactory;
 import org.bomrl.api.optim.OuterOptimizerSpec;
-import org.bomrl.core.exec.TaskRunner;
 import org.bomrl.core.plugin.PluginRegistry;
 import org.bomrl.core.rollout.Rounds;
 import org.bomrl.core.run.Provenance;
@@ -154,11 +156,15 @@ public final class ExperimentRunner
         directory.writeConfiguration(config.effective(), config.effectiveSources());
         writeProvenance(directory, plan);
         ExperimentOutcome outcome;
-        try (TaskRunner runner = new LocalTaskRunner(plan.settings.threads())) {
-            outcome = plan.settings.type().equals("evaluate")
-                    ? EvaluateExperiment.run(tabular(plan.environmentName, plan.distribution).testTasks(), plan.comparators, directory, progress)
-                    : new MetaLearningExperiment(components, plan.distribution, plan.family, plan.methods, plan.comparators, plan.train, plan.optimizer, plan.test, plan.rounds, runner,
-                            plan.random, directory, progress, listener).run();
+        if (plan.settings.type().equals("evaluate")) {
+            outcome = EvaluateExperiment.run(tabular(plan.environmentName, plan.distribution).testTasks(), plan.comparators, directory, progress);
+        }
+        else {
+            RunDescription run = new RunDescription(config.effective(), baseDirectory(config), planHash(config.effective()));
+            try (ExecutionBackend.Execution execution = plan.backend.open(plan.executionSettings, run, plan.distribution, plan.learners, plan.settings.threads())) {
+                outcome = new MetaLearningExperiment(plan.distribution, plan.family, plan.methods, plan.comparators, plan.train, plan.optimizer, plan.test, plan.rounds,
+                        execution, plan.learners, plan.random, directory, progress, listener).run();
+            }
         }
         ObjectNode summary = outcome.summary();
         summary.put("experiment", plan.settings.name());
@@ -203,9 +209,56 @@ public final class ExperimentRunner
             plan.rounds = new Rounds(settings.mode(), estimation.episodes(), estimation.tdStep());
             plan.family = family(config, environmentName, distribution, plan.rounds, random);
             plan.methods = Methods.parse(config, components, baseDirectory);
+            plan.learners = new LearnerCatalog(components, plan.family, plan.methods, random);
+            String backendKey = "execution.backend";
+            plan.backend = backend(backendKey, config.selector(backendKey, Optional.of(LocalExecutionBackend.NAME)));
+            plan.executionSettings = config.settings("execution", plan.backend.settings());
         }
         config.checkNoUnknownKeys();
         return plan;
+    }
+
+    /**
+     * The learners and tasks of the run {@code run} describes, rebuilt from its effective
+     * configuration (as a cluster member does); nothing is written.
+     */
+    public RebuiltRun rebuild(RunDescription run)
+    {
+        ExperimentConfiguration config = ExperimentConfiguration.ofOverrides(run.configuration());
+        Plan plan = plan(config, run.baseDirectory());
+        if (!planHash(config.effective()).equals(run.planHash())) {
+            throw new IllegalStateException("the rebuilt plan differs from the driver's (hash " + planHash(config.effective()) + " vs " + run.planHash()
+                    + "): different bomrl or plugin versions?");
+        }
+        if (plan.learners == null) {
+            throw new IllegalArgumentException("experiment.type = " + plan.settings.type() + " has no work units to run");
+        }
+        return new RebuiltRun(plan.distribution, plan.learners);
+    }
+
+    /** A run's tasks and learners, rebuilt on another machine. */
+    public record RebuiltRun(TaskDistribution<?, ?> distribution, LearnerCatalog learners) {}
+
+    /** SHA-256 of the effective configuration, one {@code key=value} line per key in key order. */
+    static String planHash(Map<String, String> effective)
+    {
+        StringBuilder text = new StringBuilder();
+        new java.util.TreeMap<>(effective).forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code local}, or a backend on the class path registered with {@link java.util.ServiceLoader}. */
+    private static ExecutionBackend backend(String key, String name)
+    {
+        List<ExecutionBackend> backends = new ArrayList<>(List.of(new LocalExecutionBackend()));
+        java.util.ServiceLoader.load(ExecutionBackend.class, ExperimentRunner.class.getClassLoader()).forEach(backends::add);
+        return backends.stream().filter(backend -> backend.name().equals(name)).findFirst().orElseThrow(() -> new InvalidSettingException(
+                key + " = '" + name + "' is not an available execution backend; valid: " + String.join(", ", backends.stream().map(ExecutionBackend::name).toList())));
     }
 
     /** Tabular softmax when the tasks have exact tabular models; otherwise the policy class named by {@code policy} on the sampling settings. */
@@ -288,6 +341,9 @@ public final class ExperimentRunner
         OuterOptimizerSpec optimizer;
         MetaTestSettings test;
         Rounds rounds;
+        LearnerCatalog learners;
+        ExecutionBackend backend;
+        MapSettings executionSettings;
         PolicyFamily family;
         List<MethodSpec> methods = List.of();
 

@@ -9,16 +9,13 @@ import org.bomrl.api.env.TaskDistribution;
 import org.bomrl.api.policy.TabularSoftmaxPolicy;
 import org.bomrl.api.settings.InvalidSettingException;
 import org.bomrl.api.settings.MapSettings;
-import org.bomrl.core.exec.TaskRunner;
 import org.bomrl.core.rollout.Rounds;
 import org.bomrl.core.run.RunDirectory;
 import org.bomrl.core.train.BoundRecipe;
 import org.bomrl.core.train.Checkpoint;
 import org.bomrl.core.train.MetaTester;
-import org.bomrl.core.loop.LocalUnitExecutor;
 import org.bomrl.core.loop.TaskLearner;
 import org.bomrl.core.loop.UnitExecutor;
-import org.bomrl.core.rollout.TabularLearner;
 import org.bomrl.api.optim.OuterOptimizerSpec;
 import org.bomrl.core.train.MetaTrainer;
 import org.bomrl.core.train.RigorousGapBound;
@@ -41,7 +38,6 @@ import java.util.OptionalDouble;
  */
 final class MetaLearningExperiment
 {
-    private final Components components;
     private final TaskDistribution<?, ?> distribution;
     private final PolicyFamily family;
     private final List<MethodSpec> methods;
@@ -50,17 +46,17 @@ final class MetaLearningExperiment
     private final OuterOptimizerSpec optimizer;
     private final MetaTestSettings test;
     private final Rounds rounds;
-    private final TaskRunner runner;
+    private final UnitExecutor executor;
+    private final LearnerCatalog learners;
     private final RandomSource random;
     private final RunDirectory directory;
     private final PrintStream progress;
     private final MetaTrainer.Listener listener;
 
-    MetaLearningExperiment(Components components, TaskDistribution<?, ?> distribution, PolicyFamily family, List<MethodSpec> methods, List<NamedComparator> comparators,
-            MetaTrainSettings train, OuterOptimizerSpec optimizer, MetaTestSettings test, Rounds rounds, TaskRunner runner, RandomSource random, RunDirectory directory,
+    MetaLearningExperiment(TaskDistribution<?, ?> distribution, PolicyFamily family, List<MethodSpec> methods, List<NamedComparator> comparators,
+            MetaTrainSettings train, OuterOptimizerSpec optimizer, MetaTestSettings test, Rounds rounds, UnitExecutor executor, LearnerCatalog learners, RandomSource random, RunDirectory directory,
             PrintStream progress, MetaTrainer.Listener listener)
     {
-        this.components = components;
         this.distribution = distribution;
         this.family = family;
         this.methods = methods;
@@ -69,7 +65,8 @@ final class MetaLearningExperiment
         this.optimizer = optimizer;
         this.test = test;
         this.rounds = rounds;
-        this.runner = runner;
+        this.executor = executor;
+        this.learners = learners;
         this.random = random;
         this.directory = directory;
         this.progress = progress;
@@ -88,17 +85,14 @@ final class MetaLearningExperiment
         List<MethodResult> results = new ArrayList<>();
         for (MethodSpec method : methods) {
             double[] prior = prior(method, trained);
-            AdaptationAlgorithm algorithm = algorithm(method, method.testSettings(), "meta-test");
             progress.printf("meta-test %s: %d repetitions x %d tasks x %d rounds%n", method.id(), test.repetitions(), testTasks.size(), test.rounds());
-            String learner = method.id() + "/meta-test";
-            UnitExecutor executor = new LocalUnitExecutor(distribution, Map.of(learner, learner(method, algorithm)), runner);
-            MetaTester.Outcome outcome = new MetaTester(executor).test(testTasks, learner, prior, test.rounds(), test.repetitions(),
+            MetaTester.Outcome outcome = new MetaTester(executor).test(testTasks, LearnerCatalog.name(method, LearnerCatalog.META_TEST), prior, test.rounds(), test.repetitions(),
                     random.derive("meta-test").derive(method.id()));
             OptionalDouble rigorous = OptionalDouble.empty();
             OptionalDouble bound = OptionalDouble.empty();
             if (family instanceof PolicyFamily.Tabular tabular) {
                 List<Task<Integer, Integer>> tabularTasks = tabularTasks(testTasks);
-                TabularAdaptation view = algorithm.tabular().get();
+                TabularAdaptation view = tabular(method, method.testSettings(), "meta-test");
                 rigorous = rounds.mode() == RoundMode.EXACT ? RigorousGapBound.afterOneStep(tabularTasks, tabular.policy(prior), view) : OptionalDouble.empty();
                 bound = bound(method, tabular.policy(prior), tabularTasks);
             }
@@ -114,16 +108,14 @@ final class MetaLearningExperiment
 
     private MetaTrainer.Result metaTrain(MethodSpec method)
     {
-        AdaptationAlgorithm algorithm = algorithm(method, method.trainSettings(), "meta-training");
         Optional<Checkpoint> resume = Checkpoint.read(directory.path(), method.id());
         double[] initial = family.initial(train, random.derive("meta-train").derive(method.id()));
         MetaTrainer.Result result;
         try (ProgressBar bar = Progress.bar("meta-train " + method.id(), train.iterations(), progress)) {
             resume.ifPresent(checkpoint -> bar.stepTo(checkpoint.iterations()));
-            String name = method.id() + "/meta-train";
-            TaskLearner learner = learner(method, algorithm);
-            MetaTrainer trainer = new MetaTrainer(distribution, name, learner, new LocalUnitExecutor(distribution, Map.of(name, learner), runner),
-                    random.derive("meta-train").derive(method.id()));
+            String name = LearnerCatalog.name(method, LearnerCatalog.META_TRAIN);
+            TaskLearner learner = learners.apply(name);
+            MetaTrainer trainer = new MetaTrainer(distribution, name, learner, executor, random.derive("meta-train").derive(method.id()));
             result = trainer.train(initial, train.iterations(), train.tasksPerIteration(), optimizer.newOptimizer(learner.parameterCount()),
                     train.checkpointEvery(), resume,
                     checkpoint -> checkpoint.write(directory, method.id()),
@@ -159,11 +151,6 @@ final class MetaLearningExperiment
         return family.fixedPrior(source, "method." + method.id() + ".prior");
     }
 
-    private TaskLearner learner(MethodSpec method, AdaptationAlgorithm algorithm)
-    {
-        return family.learner(algorithm, "method." + method.id() + ".adaptation", method.adaptation());
-    }
-
     @SuppressWarnings("unchecked")
     private static List<Task<Integer, Integer>> tabularTasks(List<? extends Task<?, ?>> tasks)
     {
@@ -182,13 +169,7 @@ final class MetaLearningExperiment
 
     private TabularAdaptation tabular(MethodSpec method, MapSettings settings, String purpose)
     {
-        return algorithm(method, settings, purpose).tabular().getOrElseThrow(() -> new InvalidSettingException(
+        return learners.algorithm(method, settings, purpose).tabular().getOrElseThrow(() -> new InvalidSettingException(
                 "method." + method.id() + ".adaptation = " + method.adaptation() + " does not support tabular softmax policies"));
-    }
-
-    private AdaptationAlgorithm algorithm(MethodSpec method, MapSettings settings, String purpose)
-    {
-        return components.create(components.adaptation("method." + method.id() + ".adaptation", method.adaptation()), settings,
-                random.derive(purpose).derive(method.id()));
     }
 }

@@ -5,7 +5,7 @@ import org.bomrl.api.env.TaskDistribution;
 import org.bomrl.core.exec.TaskRunner;
 
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 import java.util.concurrent.Callable;
 
 import static java.util.Objects.requireNonNull;
@@ -18,13 +18,16 @@ public final class LocalUnitExecutor
         implements UnitExecutor
 {
     private final TaskDistribution<?, ?> distribution;
-    private final Map<String, TaskLearner> learners;
+    private final Function<String, TaskLearner> learners;
     private final TaskRunner runner;
 
-    public LocalUnitExecutor(TaskDistribution<?, ?> distribution, Map<String, TaskLearner> learners, TaskRunner runner)
+    /**
+     * @param learners the run's learners by name; throws {@link IllegalArgumentException} for a name it does not know
+     */
+    public LocalUnitExecutor(TaskDistribution<?, ?> distribution, Function<String, TaskLearner> learners, TaskRunner runner)
     {
         this.distribution = requireNonNull(distribution, "distribution is null");
-        this.learners = Map.copyOf(learners);
+        this.learners = requireNonNull(learners, "learners is null");
         this.runner = requireNonNull(runner, "runner is null");
     }
 
@@ -48,10 +51,6 @@ public final class LocalUnitExecutor
 
     private TaskLearner learner(WorkUnit unit)
     {
-        TaskLearner learner = learners.get(unit.learner());
-        if (learner == null) {
-            throw new IllegalArgumentException("work unit names learner '" + unit.learner() + "', not one of " + learners.keySet());
-        }
-        return learner;
+        return learners.apply(unit.learner());
     }
 }
