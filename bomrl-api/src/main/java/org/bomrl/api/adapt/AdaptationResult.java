@@ -2,6 +2,8 @@ package org.bomrl.api.adapt;
 
 import org.bomrl.api.Experimental;
 
+import java.io.Serializable;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -12,6 +14,7 @@ import static java.util.Objects.requireNonNull;
  */
 @Experimental(since = "0.2")
 public record AdaptationResult(double[] theta, int iterations, double distance, String stop)
+        implements Serializable
 {
     public AdaptationResult
     {

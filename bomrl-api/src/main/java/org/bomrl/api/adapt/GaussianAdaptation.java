@@ -29,4 +29,11 @@ public interface GaussianAdaptation
      * @throws ArithmeticException when a linear solve fails (negative curvature without damping, NaN)
      */
     MetaGradient metaGradient(GaussianPolicy policy, double[] phi, AdaptationResult adapted, TrajectoryBatch batch, double[] advantages, double[] adaptedGradient);
+
+    /**
+     * The task's term ℓ_τ(φ') of the outer surrogate loss (spec §3.5 step 7), whose gradient at the
+     * φ the meta-gradient was computed at is −h; {@code batch} is the pre-adaptation batch. A
+     * trust-region outer step line-searches on (1/B) Σ_τ ℓ_τ.
+     */
+    double surrogateLoss(GaussianPolicy policy, double[] phiPrime, TrajectoryBatch batch, MetaGradient metaGradient);
 }

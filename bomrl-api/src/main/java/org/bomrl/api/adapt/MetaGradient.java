@@ -2,24 +2,25 @@ package org.bomrl.api.adapt;
 
 import org.bomrl.api.Experimental;
 
+import java.io.Serializable;
+
+import static java.util.Objects.requireNonNull;
+
 /**
- * One task's contribution to the meta-update (spec §3.2, §3.5 step 7): h = (∂θ/∂φ)ᵀ ∇_θ J(θ) and
- * the task's term ℓ_τ(φ') of the outer surrogate loss, whose gradient at the current φ is −h
- * (for BO-MRL ℓ_τ(φ') = −∇_θ D(φ', θ)·x with x = H⁻¹(−∇_θ J)). A trust-region outer step
- * line-searches on (1/B) Σ_τ ℓ_τ. Not thread-safe.
+ * One task's contribution to the meta-update (spec §3.2, §3.5 step 7), as data so that it can
+ * travel from the machine that computed it: h = (∂θ/∂φ)ᵀ ∇_θ J(θ), the algorithm's own
+ * {@code state} from which {@link GaussianAdaptation#surrogateLoss} evaluates the task's term of
+ * the outer surrogate (for BO-MRL θ* and x = H⁻¹(−∇_θ J), concatenated), and whether the linear
+ * solve behind h stopped early at negative curvature. Arrays are owned by the record and not
+ * modified by readers.
  */
 @Experimental(since = "0.2")
-public interface MetaGradient
+public record MetaGradient(double[] h, double[] state, boolean truncated)
+        implements Serializable
 {
-    /** h, the ascent direction of J_τ(Alg(π_φ, τ)) in φ; owned by this object, not modified by readers. */
-    double[] h();
-
-    /** Whether the solve behind h stopped early at negative curvature (an approximation; counted in diagnostics). */
-    default boolean truncated()
+    public MetaGradient
     {
-        return false;
+        requireNonNull(h, "h is null");
+        requireNonNull(state, "state is null");
     }
-
-    /** ℓ_τ(φ'), with ∇ℓ_τ(φ) = −h at the current φ. */
-    double surrogateLoss(double[] phi);
 }

@@ -2,6 +2,8 @@ package org.bomrl.api.data;
 
 import org.bomrl.api.Experimental;
 
+import java.io.Serializable;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -20,6 +22,7 @@ import static java.util.Objects.requireNonNull;
 @Experimental(since = "0.2")
 public record TrajectoryBatch(String taskId, int observationDimension, int actionDimension, int[] episodeStarts, double[] observations, double[] actions,
         double[] rewards, double[] dataLogProbabilities, boolean[] terminated, boolean[] truncated, double[] finalObservations)
+        implements Serializable
 {
     public TrajectoryBatch
     {

@@ -110,32 +110,25 @@ final class GaussianBomrl
                 throw new ArithmeticException("hypergradient, task " + batch.taskId() + ": entry " + i + " is " + h[i]);
             }
         }
-        return new MetaGradient()
-        {
-            private final double[] gradient = new double[theta.length];
+        double[] state = new double[2 * theta.length];
+        System.arraycopy(theta, 0, state, 0, theta.length);
+        System.arraycopy(x, 0, state, theta.length, x.length);
+        return new MetaGradient(h, state, truncated);
+    }
 
-            @Override
-            public double[] h()
-            {
-                return h;
-            }
-
-            @Override
-            public boolean truncated()
-            {
-                return truncated;
-            }
-
-            @Override
-            public double surrogateLoss(double[] phiPrime)
-            {
-                distance.gradientTheta(policy, theta, phiPrime, observations, n, gradient);
-                double dot = 0;
-                for (int i = 0; i < gradient.length; i++) {
-                    dot += gradient[i] * x[i];
-                }
-                return -dot;
-            }
-        };
+    /** ℓ(φ') = −∇_θ D(φ', θ*)·x with [θ*; x] the meta-gradient's state. */
+    @Override
+    public double surrogateLoss(GaussianPolicy policy, double[] phiPrime, TrajectoryBatch batch, MetaGradient metaGradient)
+    {
+        int dimension = phiPrime.length;
+        double[] state = metaGradient.state();
+        double[] theta = java.util.Arrays.copyOfRange(state, 0, dimension);
+        double[] gradient = new double[dimension];
+        distance.gradientTheta(policy, theta, phiPrime, batch.observations(), batch.steps(), gradient);
+        double dot = 0;
+        for (int i = 0; i < dimension; i++) {
+            dot += gradient[i] * state[dimension + i];
+        }
+        return -dot;
     }
 }

@@ -7,6 +7,7 @@ import static java.util.Objects.requireNonNull;
  * J_τ(π^(k)) where the task has a model (NaN where it has none).
  */
 public record TestOutcome(double[] returns, double[] exactReturns)
+        implements java.io.Serializable
 {
     public TestOutcome
     {

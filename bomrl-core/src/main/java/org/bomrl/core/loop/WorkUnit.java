@@ -8,6 +8,7 @@ package org.bomrl.core.loop;
  * in which order units ran. Arrays are shared, not copied: nothing modifies them.
  */
 public sealed interface WorkUnit
+        extends java.io.Serializable
         permits WorkUnit.Train, WorkUnit.Test
 {
     String learner();

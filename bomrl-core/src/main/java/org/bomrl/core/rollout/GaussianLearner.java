@@ -108,7 +108,7 @@ public final class GaussianLearner
             {
                 double sum = 0;
                 for (Detail detail : details) {
-                    sum += detail.metaGradient().surrogateLoss(phiPrime);
+                    sum += algorithm.surrogateLoss(policy, phiPrime, detail.batch(), detail.metaGradient());
                 }
                 return sum / details.size();
             }
@@ -170,6 +170,7 @@ public final class GaussianLearner
         return (Task<double[], double[]>) task;
     }
 
-    /** What the outer surrogate needs of one task: its meta-gradient term and its pre-adaptation batch. */
-    record Detail(MetaGradient metaGradient, TrajectoryBatch batch) {}
+    /** What the outer surrogate needs of one task, as data: its meta-gradient and its pre-adaptation batch. */
+    record Detail(MetaGradient metaGradient, TrajectoryBatch batch)
+            implements java.io.Serializable {}
 }
