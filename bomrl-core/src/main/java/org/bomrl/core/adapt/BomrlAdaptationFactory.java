@@ -1,13 +1,12 @@
 package org.bomrl.core.adapt;
 
+import io.vavr.control.Option;
 import org.bomrl.api.adapt.AdaptationAlgorithm;
 import org.bomrl.api.adapt.AdaptationAlgorithmFactory;
 import org.bomrl.api.adapt.GaussianAdaptation;
 import org.bomrl.api.adapt.TabularAdaptation;
-import io.vavr.control.Option;
 import org.bomrl.api.context.RunContext;
 import org.bomrl.api.distance.PolicyDistance;
-import org.bomrl.api.distance.TabularDistance;
 import org.bomrl.api.settings.InvalidSettingException;
 import org.bomrl.api.settings.SettingSpec;
 import org.bomrl.api.settings.Settings;

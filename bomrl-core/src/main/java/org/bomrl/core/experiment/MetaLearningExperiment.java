@@ -1,25 +1,24 @@
 package org.bomrl.core.experiment;
 
 import me.tongfei.progressbar.ProgressBar;
-import org.bomrl.api.adapt.AdaptationAlgorithm;
 import org.bomrl.api.adapt.TabularAdaptation;
 import org.bomrl.api.context.RandomSource;
 import org.bomrl.api.env.Task;
 import org.bomrl.api.env.TaskDistribution;
+import org.bomrl.api.optim.OuterOptimizerSpec;
 import org.bomrl.api.policy.TabularSoftmaxPolicy;
 import org.bomrl.api.settings.InvalidSettingException;
 import org.bomrl.api.settings.MapSettings;
+import org.bomrl.core.loop.TaskLearner;
+import org.bomrl.core.loop.UnitExecutor;
+import org.bomrl.core.rollout.RoundMode;
 import org.bomrl.core.rollout.Rounds;
 import org.bomrl.core.run.RunDirectory;
 import org.bomrl.core.train.BoundRecipe;
 import org.bomrl.core.train.Checkpoint;
 import org.bomrl.core.train.MetaTester;
-import org.bomrl.core.loop.TaskLearner;
-import org.bomrl.core.loop.UnitExecutor;
-import org.bomrl.api.optim.OuterOptimizerSpec;
 import org.bomrl.core.train.MetaTrainer;
 import org.bomrl.core.train.RigorousGapBound;
-import org.bomrl.core.rollout.RoundMode;
 import org.bomrl.core.train.TrainingRow;
 
 import java.io.PrintStream;

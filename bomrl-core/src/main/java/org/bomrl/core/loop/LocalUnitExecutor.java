@@ -5,8 +5,8 @@ import org.bomrl.api.env.TaskDistribution;
 import org.bomrl.core.exec.TaskRunner;
 
 import java.util.List;
-import java.util.function.Function;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 

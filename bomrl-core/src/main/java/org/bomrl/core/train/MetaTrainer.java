@@ -1,5 +1,6 @@
 package org.bomrl.core.train;
 
+import io.vavr.control.Option;
 import org.bomrl.api.context.RandomSource;
 import org.bomrl.api.env.Task;
 import org.bomrl.api.env.TaskDistribution;
@@ -11,13 +12,11 @@ import org.bomrl.core.loop.TrainOutcome;
 import org.bomrl.core.loop.UnitExecutor;
 import org.bomrl.core.loop.WorkUnit;
 
-import io.vavr.control.Option;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
