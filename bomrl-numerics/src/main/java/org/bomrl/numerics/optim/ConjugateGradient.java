@@ -59,6 +59,16 @@ public final class ConjugateGradient
      */
     public ConjugateGradientResult solve(LinearOperator a, double[] b)
     {
+        return solve(a, b, true);
+    }
+
+    /**
+     * As {@link #solve(LinearOperator, double[])}, but when {@code stopAtNegativeCurvature} is false
+     * the plain recurrence goes on through directions with pᵀ(A + δI)p &lt; 0 (α &lt; 0), as the
+     * authors' code does (spec §3.5 step 6), counting them in the result; pᵀ(A + δI)p = 0 still stops.
+     */
+    public ConjugateGradientResult solve(LinearOperator a, double[] b, boolean stopAtNegativeCurvature)
+    {
         requireNonNull(a, "a is null");
         requireNonNull(b, "b is null");
         if (b.length != dimension) {
@@ -74,6 +84,7 @@ public final class ConjugateGradient
         if (Math.sqrt(rr) <= tolerance) {
             return new ConjugateGradientResult(x, 0, Math.sqrt(rr), ConjugateGradientResult.Termination.CONVERGED);
         }
+        int negativeSteps = 0;
         for (int k = 0; k < maxIterations; k++) {
             a.apply(p, ap);
             for (int i = 0; i < dimension; i++) {
@@ -83,8 +94,11 @@ public final class ConjugateGradient
             if (Double.isNaN(curvature) || Double.isInfinite(curvature)) {
                 throw new ArithmeticException("conjugate gradient iteration " + k + ": pᵀAp is not finite: " + curvature);
             }
-            if (curvature <= 0) {
-                return new ConjugateGradientResult(x, k, Math.sqrt(rr), ConjugateGradientResult.Termination.NEGATIVE_CURVATURE);
+            if (curvature == 0 || (curvature < 0 && stopAtNegativeCurvature)) {
+                return new ConjugateGradientResult(x, k, Math.sqrt(rr), ConjugateGradientResult.Termination.NEGATIVE_CURVATURE, negativeSteps);
+            }
+            if (curvature < 0) {
+                negativeSteps++;
             }
             double alpha = rr / curvature;
             for (int i = 0; i < dimension; i++) {
@@ -96,7 +110,7 @@ public final class ConjugateGradient
                 throw new ArithmeticException("conjugate gradient iteration " + k + ": residual is not finite: ‖r‖² = " + rrNext);
             }
             if (Math.sqrt(rrNext) <= tolerance) {
-                return new ConjugateGradientResult(x, k + 1, Math.sqrt(rrNext), ConjugateGradientResult.Termination.CONVERGED);
+                return new ConjugateGradientResult(x, k + 1, Math.sqrt(rrNext), ConjugateGradientResult.Termination.CONVERGED, negativeSteps);
             }
             double beta = rrNext / rr;
             for (int i = 0; i < dimension; i++) {
@@ -104,7 +118,7 @@ public final class ConjugateGradient
             }
             rr = rrNext;
         }
-        return new ConjugateGradientResult(x, maxIterations, Math.sqrt(rr), ConjugateGradientResult.Termination.MAX_ITERATIONS);
+        return new ConjugateGradientResult(x, maxIterations, Math.sqrt(rr), ConjugateGradientResult.Termination.MAX_ITERATIONS, negativeSteps);
     }
 
     private static double dot(double[] x, double[] y)

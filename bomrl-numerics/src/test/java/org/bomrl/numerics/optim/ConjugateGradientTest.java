@@ -87,6 +87,21 @@ class ConjugateGradientTest
     }
 
     @Test
+    void goesOnThroughNegativeCurvatureWhenAskedAndReachesTheIndefiniteSolution()
+    {
+        // as above, then α₁ = r₁ᵀr₁ / p₁ᵀAp₁ = 18 / −72 < 0 gives x₂ = A⁻¹b = (0.5, −1, 0) exactly (the Krylov space is 2-D)
+        DMatrixRMaj a = CommonOps_DDRM.diag(2, -1, 1);
+        double[] b = {1, 1, 0};
+
+        ConjugateGradientResult result = new ConjugateGradient(3, 10, TOLERANCE, 0).solve(operator(a), b, false);
+
+        assertThat(result.termination()).isEqualTo(ConjugateGradientResult.Termination.CONVERGED);
+        assertThat(result.iterations()).isEqualTo(2);
+        assertThat(result.negativeCurvatureSteps()).isEqualTo(1);
+        assertThat(result.x()).containsExactly(new double[] {0.5, -1, 0}, within(EXACT));
+    }
+
+    @Test
     void zeroRightHandSideConvergesImmediately()
     {
         ConjugateGradientResult result = new ConjugateGradient(N, 10, TOLERANCE, 0).solve(operator(randomSpd()), new double[N]);
