@@ -9,6 +9,7 @@ import org.bomrl.api.env.TaskDistribution;
 import org.bomrl.api.settings.SettingSpec;
 import org.bomrl.api.settings.SettingType;
 import org.bomrl.api.settings.Settings;
+import org.bomrl.envs.SettingChecks;
 
 import java.util.ArrayList;
 import java.util.List;

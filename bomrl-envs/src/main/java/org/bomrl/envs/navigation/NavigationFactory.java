@@ -10,12 +10,13 @@ import org.bomrl.api.settings.InvalidSettingException;
 import org.bomrl.api.settings.SettingSpec;
 import org.bomrl.api.settings.SettingType;
 import org.bomrl.api.settings.Settings;
+import org.bomrl.envs.SettingChecks;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import static org.bomrl.envs.navigation.SettingChecks.invalid;
+import static org.bomrl.envs.SettingChecks.invalid;
 
 /**
  * {@code env.navigation-2d}: the MAML paper's 2-D point navigation (arXiv 1703.03400, the task

@@ -1,19 +1,19 @@
-package org.bomrl.envs.lq;
+package org.bomrl.envs;
 
 import org.bomrl.api.settings.InvalidSettingException;
 import org.bomrl.api.settings.Settings;
 
 /** Range checks of settings with one-line {@link InvalidSettingException}s naming the key, the value and the valid range. */
-final class SettingChecks
+public final class SettingChecks
 {
     private SettingChecks() {}
 
-    static InvalidSettingException invalid(Settings settings, String key, Object value, String reason)
+    public static InvalidSettingException invalid(Settings settings, String key, Object value, String reason)
     {
         return new InvalidSettingException(settings.scope() + "." + key + " = '" + value + "' (" + settings.source(key) + ") is invalid: " + reason);
     }
 
-    static int intIn(Settings settings, String key, int low, int high)
+    public static int intIn(Settings settings, String key, int low, int high)
     {
         int value = settings.getInt(key);
         if (value < low || value > high) {
@@ -23,7 +23,7 @@ final class SettingChecks
     }
 
     /** low ≤ value ≤ high (either bound may be infinite). */
-    static double doubleIn(Settings settings, String key, double low, double high)
+    public static double doubleIn(Settings settings, String key, double low, double high)
     {
         double value = settings.getDouble(key);
         if (!(value >= low && value <= high)) {
@@ -32,7 +32,7 @@ final class SettingChecks
         return value;
     }
 
-    static double positive(Settings settings, String key)
+    public static double positive(Settings settings, String key)
     {
         double value = settings.getDouble(key);
         if (!(value > 0)) {
@@ -42,7 +42,7 @@ final class SettingChecks
     }
 
     /** Two finite numbers low &lt; high. */
-    static double[] range(Settings settings, String key)
+    public static double[] range(Settings settings, String key)
     {
         double[] range = settings.getDoubles(key);
         String shown = String.join(",", settings.getList(key));
