@@ -16,6 +16,6 @@ public final class BaselinesPlugin
     @Override
     public List<AdaptationAlgorithmFactory> adaptationAlgorithmFactories()
     {
-        return List.of(PolicyGradientFactory.policyGradient(), PolicyGradientFactory.maml());
+        return List.of(PolicyGradientFactory.policyGradient(), PolicyGradientFactory.maml(), new MamlTrpoFactory());
     }
 }

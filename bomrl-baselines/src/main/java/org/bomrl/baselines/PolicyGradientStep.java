@@ -2,6 +2,7 @@ package org.bomrl.baselines;
 
 import io.vavr.control.Option;
 import org.bomrl.api.adapt.AdaptationAlgorithm;
+import org.bomrl.api.adapt.GaussianAdaptation;
 import org.bomrl.api.adapt.TabularAdaptation;
 import org.bomrl.api.adapt.TabularRound;
 import org.bomrl.api.policy.TabularSoftmaxPolicy;
@@ -26,6 +27,8 @@ import static java.util.Objects.requireNonNull;
  * ∇²Ŝ is block-diagonal with blocks ν(s)·M(π_φ, Q_s) ({@link SurrogateHessian}, spec §3.6) and
  * g = ∇_θ J(θ) at the adapted policy.
  *
+ * <p>On Gaussian policies the same step is {@link GaussianMaml} when one is given.
+ *
  * <p>Immutable and thread-safe; every call allocates its own |S|·|A| work arrays.
  */
 final class PolicyGradientStep
@@ -33,10 +36,21 @@ final class PolicyGradientStep
 {
     private final double stepSize;
     private final HypergradientOrder order;
+    private final Option<GaussianAdaptation> gaussian;
 
     /** @param stepSize α &gt; 0, finite */
     PolicyGradientStep(double stepSize, HypergradientOrder order)
     {
+        this(stepSize, order, Option.none());
+    }
+
+    /**
+     * @param stepSize α &gt; 0, finite
+     * @param gaussian the view on Gaussian policies, if any
+     */
+    PolicyGradientStep(double stepSize, HypergradientOrder order, Option<GaussianAdaptation> gaussian)
+    {
+        this.gaussian = requireNonNull(gaussian, "gaussian is null");
         if (!(stepSize > 0) || Double.isInfinite(stepSize)) {
             throw new IllegalArgumentException("step size α must be positive and finite: " + stepSize);
         }
@@ -59,6 +73,12 @@ final class PolicyGradientStep
     public Option<TabularAdaptation> tabular()
     {
         return Option.some(this);
+    }
+
+    @Override
+    public Option<GaussianAdaptation> gaussian()
+    {
+        return gaussian;
     }
 
     /**

@@ -21,7 +21,7 @@ class BaselinesPluginTest
 
         assertThat(plugins).hasSize(1);
         BomrlPlugin plugin = plugins.get(0);
-        assertThat(plugin.adaptationAlgorithmFactories()).extracting(ComponentFactory::name).containsExactly("adapt.pg", "adapt.maml");
+        assertThat(plugin.adaptationAlgorithmFactories()).extracting(ComponentFactory::name).containsExactly("adapt.pg", "adapt.maml", "adapt.maml-trpo");
         assertThat(plugin.environmentFactories()).isEmpty();
         assertThat(plugin.distanceFactories()).isEmpty();
         assertThat(plugin.comparatorFactories()).isEmpty();

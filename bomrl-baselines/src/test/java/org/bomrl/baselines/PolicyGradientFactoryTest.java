@@ -30,7 +30,7 @@ class PolicyGradientFactoryTest
         assertThat(pg.name()).isEqualTo("adapt.pg");
         assertThat(maml.name()).isEqualTo("adapt.maml");
         assertThat(pg.settings()).extracting(SettingSpec::key).containsExactly("step_size", "hypergradient");
-        assertThat(maml.settings()).extracting(SettingSpec::key).containsExactly("step_size", "order");
+        assertThat(maml.settings()).extracting(SettingSpec::key).containsExactly("step_size", "order", "gaussian_step_size", "inner_objective");
         assertThat(pg.settings().get(1).choices()).containsExactly("first-order", "second-order");
         assertThat(maml.settings().get(1).choices()).containsExactly("first", "second");
         assertThat(pg.description()).doesNotContain("\n");

@@ -36,4 +36,50 @@ public interface GaussianAdaptation
      * trust-region outer step line-searches on (1/B) Σ_τ ℓ_τ.
      */
     double surrogateLoss(GaussianPolicy policy, double[] phiPrime, TrajectoryBatch batch, MetaGradient metaGradient);
+
+    /**
+     * θ for meta-test round {@code round} (0 for the first adaptation from π_φ, then one per later
+     * round, spec §2.6), for algorithms whose step depends on the round (MAML-TRPO's α then α/2,
+     * spec §7.3). By default {@link #adapt}.
+     */
+    default AdaptationResult adaptRound(int round, GaussianPolicy policy, double[] phi, TrajectoryBatch batch, double[] advantages)
+    {
+        if (round < 0) {
+            throw new IllegalArgumentException("round is negative: " + round);
+        }
+        return adapt(policy, phi, batch, advantages);
+    }
+
+    /**
+     * h with the post-update batch D' (collected with π_θ, its log-probabilities those of θ) and its
+     * advantages Â', for algorithms whose outer objective is evaluated on D' itself (ProMP's clipped
+     * objective, E-MAML's exploration term, spec §7.3). By default g = (1/N') Σ_j Â'_j ∇_θ log π_θ(a_j|s_j)
+     * and {@link #metaGradient(GaussianPolicy, double[], AdaptationResult, TrajectoryBatch, double[], double[])}.
+     */
+    default MetaGradient metaGradient(GaussianPolicy policy, double[] phi, AdaptationResult adapted, TrajectoryBatch batch, double[] advantages,
+            TrajectoryBatch adaptedBatch, double[] adaptedAdvantages)
+    {
+        int n = adaptedBatch.steps();
+        if (adaptedAdvantages.length != n) {
+            throw new IllegalArgumentException("adaptedAdvantages has " + adaptedAdvantages.length + " entries for a post-update batch of " + n + " steps");
+        }
+        double[] weights = new double[n];
+        for (int j = 0; j < n; j++) {
+            weights[j] = adaptedAdvantages[j] / n;
+        }
+        double[] gradient = new double[adapted.theta().length];
+        policy.scoreGradient(adapted.theta(), adaptedBatch, weights, gradient, null);
+        return metaGradient(policy, phi, adapted, batch, advantages, gradient);
+    }
+
+    /**
+     * out = ∇_φ' ℓ_τ(φ') of {@link #surrogateLoss} (overwritten), for outer optimisers that descend
+     * the surrogate over several epochs (ProMP, spec §7.3).
+     *
+     * @throws UnsupportedOperationException when the algorithm does not provide it (the default)
+     */
+    default void surrogateLossGradient(GaussianPolicy policy, double[] phiPrime, TrajectoryBatch batch, MetaGradient metaGradient, double[] out)
+    {
+        throw new UnsupportedOperationException(getClass().getName() + " provides no gradient of its outer surrogate");
+    }
 }

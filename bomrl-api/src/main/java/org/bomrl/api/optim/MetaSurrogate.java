@@ -19,4 +19,25 @@ public interface MetaSurrogate
 
     /** out = F v, F the Hessian of the mean KL at φ' = φ (overwritten). */
     void fisherVectorProduct(double[] v, double[] out);
+
+    /**
+     * out = ∇ℓ(φ') (overwritten), for optimisers that run several epochs on the surrogate (ProMP's
+     * outer Adam epochs, spec §7.3).
+     *
+     * @throws UnsupportedOperationException when the surrogate has no gradient (the default)
+     */
+    default void gradient(double[] phi, double[] out)
+    {
+        throw new UnsupportedOperationException(getClass().getName() + " provides no surrogate gradient");
+    }
+
+    /**
+     * out = ∇_φ' of {@link #meanKl}(φ') (overwritten), for a KL penalty on the outer objective (ProMP's η, spec §7.3).
+     *
+     * @throws UnsupportedOperationException when the surrogate has no KL gradient (the default)
+     */
+    default void meanKlGradient(double[] phi, double[] out)
+    {
+        throw new UnsupportedOperationException(getClass().getName() + " provides no KL gradient");
+    }
 }

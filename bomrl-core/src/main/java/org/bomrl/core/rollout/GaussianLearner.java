@@ -114,6 +114,30 @@ public final class GaussianLearner
             }
 
             @Override
+            public void gradient(double[] phiPrime, double[] out)
+            {
+                java.util.Arrays.fill(out, 0);
+                for (Detail detail : details) {
+                    algorithm.surrogateLossGradient(policy, phiPrime, detail.batch(), detail.metaGradient(), buffer);
+                    for (int i = 0; i < out.length; i++) {
+                        out[i] += buffer[i] / details.size();
+                    }
+                }
+            }
+
+            @Override
+            public void meanKlGradient(double[] phiPrime, double[] out)
+            {
+                java.util.Arrays.fill(out, 0);
+                for (TrajectoryBatch batch : fisherBatches) {
+                    fisherKl.gradientTheta(policy, phiPrime, phi, batch.observations(), batch.steps(), buffer);
+                    for (int i = 0; i < out.length; i++) {
+                        out[i] += buffer[i] / fisherBatches.size();
+                    }
+                }
+            }
+
+            @Override
             public double meanKl(double[] phiPrime)
             {
                 double sum = 0;
