@@ -16,6 +16,7 @@ import org.bomrl.api.settings.InvalidSettingException;
 import org.bomrl.api.settings.MapSettings;
 import org.bomrl.api.settings.Settings;
 import org.bomrl.core.config.Suggestions;
+import org.bomrl.core.plugin.PluginFaultException;
 import org.bomrl.core.plugin.PluginRegistry;
 import org.bomrl.core.plugin.RegisteredFactory;
 
@@ -86,11 +87,28 @@ public final class Components
         return lookup(policies, "policy class", key, name);
     }
 
-    /** Creates a component, giving it the random stream named after it and a resolver for its collaborators. */
+    /**
+     * Creates a component, giving it the random stream named after it and a resolver for its
+     * collaborators. A factory that throws anything but an {@link InvalidSettingException} (a bad
+     * setting), or returns null, is a {@link PluginFaultException} naming it and its jar.
+     */
     public synchronized <T> T create(ComponentFactory<T> factory, Settings settings, RandomSource random)
     {
         used.add(factory.name());
-        return factory.create(settings, new RunContext(random.derive(factory.name()), resolver(random)));
+        T component;
+        try {
+            component = factory.create(settings, new RunContext(random.derive(factory.name()), resolver(random)));
+        }
+        catch (InvalidSettingException | PluginFaultException e) {
+            throw e;
+        }
+        catch (RuntimeException | LinkageError e) {
+            throw PluginFaultException.threw(factory, e);
+        }
+        if (component == null) {
+            throw PluginFaultException.returnedNull(factory);
+        }
+        return component;
     }
 
     /** A resolver creating distances with their default settings. */
