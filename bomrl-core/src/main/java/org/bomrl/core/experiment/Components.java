@@ -42,6 +42,7 @@ public final class Components
     private final Map<String, PolicyClassFactory> policies;
     private final PluginRegistry registry;
     private final Set<String> used = new LinkedHashSet<>();
+    private volatile Map<String, Settings> distanceSettings = Map.of();
 
     @Inject
     public Components(Map<String, EnvironmentFactory> environments, Map<String, PolicyDistanceFactory> distances, Map<String, AdaptationAlgorithmFactory> adaptations,
@@ -111,19 +112,27 @@ public final class Components
         return component;
     }
 
-    /** A resolver creating distances with their default settings. */
+    /** A resolver creating distances with the settings of {@link #useDistanceSettings}, else their defaults. */
     public ComponentResolver resolver(RandomSource random)
     {
         return name -> {
             PolicyDistanceFactory factory = distance("distance", name);
-            return (PolicyDistance) create(factory, MapSettings.of(name, Map.of(), factory.settings()), random);
+            Settings settings = distanceSettings.get(name);
+            return (PolicyDistance) create(factory, settings != null ? settings : MapSettings.of(name, Map.of(), factory.settings()), random);
         };
+    }
+
+    /** The settings of the distances the experiment configures (by distance name), for the run started last. */
+    public void useDistanceSettings(Map<String, ? extends Settings> settings)
+    {
+        distanceSettings = Map.copyOf(settings);
     }
 
     /** Starts a new run's record of created factories (a suite runs several experiments with one instance). */
     public synchronized void startRun()
     {
         used.clear();
+        distanceSettings = Map.of();
     }
 
     /** The factories created since {@link #startRun()}, for provenance. */
