@@ -10,6 +10,7 @@ import org.bomrl.api.env.TaskDistribution;
 import org.bomrl.api.report.Figure;
 import org.bomrl.api.report.ReportWriter;
 import org.bomrl.api.settings.InvalidSettingException;
+import org.bomrl.core.config.DistanceSettings;
 import org.bomrl.core.config.ExperimentConfiguration;
 import org.bomrl.core.exec.ExecutionBackend;
 import org.bomrl.core.exec.LocalExecutionBackend;
@@ -28,6 +29,7 @@ import org.bomrl.core.rollout.TrajectorySampler;
 import org.bomrl.core.optim.AdamFactory;
 import org.bomrl.api.optim.OuterOptimizerFactory;
 import org.bomrl.api.optim.OuterOptimizerSpec;
+import org.bomrl.core.plugin.FactoryKind;
 import org.bomrl.core.plugin.PluginRegistry;
 import org.bomrl.core.rollout.Rounds;
 import org.bomrl.core.run.Provenance;
@@ -193,6 +195,7 @@ public final class ExperimentRunner
     private Plan plan(ExperimentConfiguration config, Path baseDirectory)
     {
         components.startRun();
+        components.useDistanceSettings(DistanceSettings.from(config, registry.factories(FactoryKind.DISTANCE)));
         ExperimentSettings settings = ExperimentSettings.parse(config.settings(ExperimentSettings.SCOPE, ExperimentSettings.SPECS));
         RandomSource random = RandomSource.seeded(settings.seed());
         String environmentName = config.selector("environment", Optional.empty());
