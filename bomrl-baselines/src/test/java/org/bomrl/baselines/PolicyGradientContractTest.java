@@ -45,5 +45,12 @@ final class PolicyGradientContractTest
         {
             return adaptation;
         }
+
+        /** First-order MAML drops the second-order term on purpose: its hypergradient is g, not (I + α∇²S)g. */
+        @Override
+        protected boolean exactHypergradient()
+        {
+            return false;
+        }
     }
 }

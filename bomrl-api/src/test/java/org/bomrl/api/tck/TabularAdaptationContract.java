@@ -20,6 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * does not modify g, is deterministic and is linear in g (h = Jᵀg: h(a·g₁ + b·g₂) = a·h(g₁) + b·h(g₂)).
  * Algorithms that maximise S(θ) − λD(θ, φ) with D ≥ 0, D(φ, φ) = 0 (spec §2.1) also declare
  * {@link #ascendsSurrogate()}: then S(θ) ≥ S(φ) for the surrogate S = Σ_s ν(s) Σ_a π_θ(a|s) Q(s,a).
+ *
+ * <p>The hypergradient must also be the right one: on seeded random MDPs (|S| = {@value #STATES},
+ * γ = {@value #GAMMA}) with the data of the prior held fixed (spec §3.2 (*)), h = (∂θ/∂φ)ᵀ∇_θJ must
+ * equal Richardson-extrapolated central differences of the exact meta-objective F(φ) = J(π_{adapt(φ)})
+ * to {@link #hypergradientTolerance()} relative, so an algorithm returning 0, g or any other wrong
+ * map fails. Algorithms whose hypergradient is knowingly approximate declare
+ * {@link #exactHypergradient()} false.
  */
 public abstract class TabularAdaptationContract
 {
@@ -37,6 +44,10 @@ public abstract class TabularAdaptationContract
     protected static final double SURROGATE_TOLERANCE = 1e-12;
     /** Root seed. */
     protected static final long SEED = 20241013L;
+    /** Discount of the random MDPs of the finite-difference check. */
+    protected static final double GAMMA = 0.9;
+    /** The finite-difference gradient must be this far from zero for the comparison to mean something. */
+    protected static final double NONTRIVIAL = 1e-4;
 
     /** The algorithm under test; may return the same instance every time. */
     protected abstract TabularAdaptation adaptation();
@@ -45,6 +56,18 @@ public abstract class TabularAdaptationContract
     protected boolean ascendsSurrogate()
     {
         return false;
+    }
+
+    /** Whether {@link TabularAdaptation#hypergradient} is exact (data held fixed), so that it must match finite differences. */
+    protected boolean exactHypergradient()
+    {
+        return true;
+    }
+
+    /** Allowed ‖h − FD‖ / ‖FD‖ of the finite-difference check (the algorithm's solver tolerance plus O(h⁴) truncation). */
+    protected double hypergradientTolerance()
+    {
+        return 1e-5;
     }
 
     /** One random case. */
@@ -127,6 +150,34 @@ public abstract class TabularAdaptationContract
             TabularSoftmaxPolicy adapted = adaptation().adapt(c.prior(), c.round());
             assertThat(surrogate(adapted, c.round())).isGreaterThanOrEqualTo(surrogate(c.prior(), c.round()) - SURROGATE_TOLERANCE);
         });
+    }
+
+    @Test
+    public void hypergradientEqualsFiniteDifferencesOfTheExactMetaObjective()
+    {
+        if (!exactHypergradient()) {
+            return;
+        }
+        RandomSource root = RandomSource.seeded(SEED).derive("finite-differences");
+        for (int actions : ACTION_COUNTS) {
+            SplittableRandom random = root.derive(actions).generator();
+            double[] phi = RandomMdps.logits(random, STATES * actions, 1);
+            TabularAdaptationContractMetaObjective objective = new TabularAdaptationContractMetaObjective(
+                    RandomMdps.mdp(random, STATES, actions, GAMMA, org.bomrl.api.env.TabularMdp.INFINITE_HORIZON), phi);
+
+            double[] hypergradient = objective.hypergradient(adaptation(), phi);
+            double[] reference = objective.finiteDifferences(adaptation(), phi);
+
+            double difference = 0;
+            double norm = 0;
+            for (int i = 0; i < reference.length; i++) {
+                difference += (hypergradient[i] - reference[i]) * (hypergradient[i] - reference[i]);
+                norm += reference[i] * reference[i];
+            }
+            assertThat(Math.sqrt(norm)).as("|A| = %d: ‖∇F‖ by finite differences (the case must not be degenerate)", actions).isGreaterThan(NONTRIVIAL);
+            assertThat(Math.sqrt(difference / norm)).as("|A| = %d: ‖h − FD‖/‖FD‖ with h = %s and FD = %s", actions, java.util.Arrays.toString(hypergradient),
+                    java.util.Arrays.toString(reference)).isLessThanOrEqualTo(hypergradientTolerance());
+        }
     }
 
     /** S(π) = Σ_s ν(s) Σ_a π(a|s) Q(s,a). */

@@ -31,6 +31,60 @@ final class TabularAdaptationContractSelfTest
         }
     };
 
+    /** Step size of {@link #ONE_GRADIENT_STEP}. */
+    private static final double ALPHA = 0.7;
+
+    /**
+     * One gradient step on the surrogate, θ = φ + α∇S(φ) with ∂S/∂φ(s,a) = ν(s) π(a|s) (Q(s,a) − Q̄(s)),
+     * and its exact hypergradient h = g + α∇²S g, where per state
+     * ∇²S_ab = ν [(δ_ab − π_b) π_a A_a − π_a π_b A_b] with A = Q − Q̄ (symmetric): its Jacobian is not the
+     * identity, so returning g is wrong for it.
+     */
+    private static final TabularAdaptation ONE_GRADIENT_STEP = new TabularAdaptation()
+    {
+        @Override
+        public TabularSoftmaxPolicy adapt(TabularSoftmaxPolicy prior, TabularRound round)
+        {
+            double[] theta = prior.logits();
+            int actions = prior.actions();
+            for (int s = 0; s < prior.states(); s++) {
+                double mean = 0;
+                for (int a = 0; a < actions; a++) {
+                    mean += prior.probability(s, a) * round.q(s, a);
+                }
+                for (int a = 0; a < actions; a++) {
+                    theta[s * actions + a] += ALPHA * round.visitation(s) * prior.probability(s, a) * (round.q(s, a) - mean);
+                }
+            }
+            return TabularSoftmaxPolicy.of(prior.states(), actions, theta);
+        }
+
+        @Override
+        public double[] hypergradient(TabularSoftmaxPolicy prior, TabularSoftmaxPolicy adapted, TabularRound round, double[] g)
+        {
+            double[] h = g.clone();
+            int actions = prior.actions();
+            for (int s = 0; s < prior.states(); s++) {
+                double mean = 0;
+                for (int a = 0; a < actions; a++) {
+                    mean += prior.probability(s, a) * round.q(s, a);
+                }
+                for (int a = 0; a < actions; a++) {
+                    double pa = prior.probability(s, a);
+                    double advantageA = round.q(s, a) - mean;
+                    double sum = 0;
+                    for (int b = 0; b < actions; b++) {
+                        double pb = prior.probability(s, b);
+                        double hessian = ((a == b ? 1 : 0) - pb) * pa * advantageA - pa * pb * (round.q(s, b) - mean);
+                        sum += hessian * g[s * actions + b];
+                    }
+                    h[s * actions + a] += ALPHA * round.visitation(s) * sum;
+                }
+            }
+            return h;
+        }
+    };
+
     private static TabularAdaptationContract contract(TabularAdaptation adaptation, boolean ascends)
     {
         return new TabularAdaptationContract()
@@ -56,6 +110,44 @@ final class TabularAdaptationContractSelfTest
         assertThatCode(contract::adaptKeepsTheShapeAndIsDeterministic).doesNotThrowAnyException();
         assertThatCode(contract::hypergradientIsFiniteDeterministicAndLinearInTheGradient).doesNotThrowAnyException();
         assertThatCode(contract::adaptNeverLowersTheSurrogateWhenItMaximisesIt).doesNotThrowAnyException();
+    }
+
+    @Test
+    void exactHypergradientsPassTheFiniteDifferenceCheck()
+    {
+        assertThatCode(contract(CLOSED_FORM, true)::hypergradientEqualsFiniteDifferencesOfTheExactMetaObjective).doesNotThrowAnyException();
+        assertThatCode(contract(ONE_GRADIENT_STEP, false)::hypergradientEqualsFiniteDifferencesOfTheExactMetaObjective).doesNotThrowAnyException();
+        assertThatCode(contract(ONE_GRADIENT_STEP, false)::hypergradientIsFiniteDeterministicAndLinearInTheGradient).doesNotThrowAnyException();
+    }
+
+    @Test
+    void zeroHypergradientIsCaughtByFiniteDifferences()
+    {
+        TabularAdaptation zero = new Delegate(CLOSED_FORM)
+        {
+            @Override
+            public double[] hypergradient(TabularSoftmaxPolicy prior, TabularSoftmaxPolicy adapted, TabularRound round, double[] g)
+            {
+                return new double[g.length];
+            }
+        };
+        assertThatCode(contract(zero, true)::hypergradientIsFiniteDeterministicAndLinearInTheGradient).doesNotThrowAnyException();
+        assertThatThrownBy(contract(zero, true)::hypergradientEqualsFiniteDifferencesOfTheExactMetaObjective).isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void firstOrderHypergradientIsCaughtByFiniteDifferences()
+    {
+        TabularAdaptation firstOrder = new Delegate(ONE_GRADIENT_STEP)
+        {
+            @Override
+            public double[] hypergradient(TabularSoftmaxPolicy prior, TabularSoftmaxPolicy adapted, TabularRound round, double[] g)
+            {
+                return g.clone();
+            }
+        };
+        assertThatCode(contract(firstOrder, false)::hypergradientIsFiniteDeterministicAndLinearInTheGradient).doesNotThrowAnyException();
+        assertThatThrownBy(contract(firstOrder, false)::hypergradientEqualsFiniteDifferencesOfTheExactMetaObjective).isInstanceOf(AssertionError.class);
     }
 
     @Test

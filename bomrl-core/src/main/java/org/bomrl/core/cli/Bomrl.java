@@ -1,6 +1,7 @@
 package org.bomrl.core.cli;
 
 import org.bomrl.api.settings.InvalidSettingException;
+import org.bomrl.core.plugin.PluginFaultException;
 import org.bomrl.core.plugin.PluginLoadException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,6 +21,10 @@ public final class Bomrl
 {
     public static final int USER_ERROR = 2;
     public static final int NUMERICAL_ERROR = 1;
+    /** A defect (an exception no check anticipated): one line naming it and where it was thrown. */
+    public static final int INTERNAL_ERROR = 3;
+    /** {@code -Dbomrl.debug=true}: let unexpected exceptions through with their stack trace. */
+    public static final String DEBUG_PROPERTY = "bomrl.debug";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -37,22 +42,33 @@ public final class Bomrl
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             if (exception instanceof InvalidSettingException || exception instanceof IllegalArgumentException || exception instanceof PluginLoadException
-                    || exception instanceof UncheckedIOException) {
-                err.println("bomrl: " + exception.getMessage());
+                    || exception instanceof PluginFaultException || exception instanceof UncheckedIOException) {
+                err.println("bomrl: " + oneLine(exception.getMessage()));
                 return USER_ERROR;
             }
             if (exception instanceof ArithmeticException) {
-                err.println("bomrl: numerical failure: " + exception.getMessage());
+                err.println("bomrl: numerical failure: " + oneLine(exception.getMessage()));
                 return NUMERICAL_ERROR;
             }
-            throw exception;
+            if (Boolean.getBoolean(DEBUG_PROPERTY)) {
+                throw exception;
+            }
+            StackTraceElement[] trace = exception.getStackTrace();
+            err.println("bomrl: internal error: " + exception.getClass().getName() + (exception.getMessage() == null ? "" : ": " + oneLine(exception.getMessage()))
+                    + (trace.length == 0 ? "" : " (at " + trace[0] + ")") + "; run with -D" + DEBUG_PROPERTY + "=true for the stack trace");
+            return INTERNAL_ERROR;
         });
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
-            err.println("bomrl: " + exception.getMessage());
-            err.println("Try 'bomrl " + String.join(" ", exception.getCommandLine().getCommandSpec().qualifiedName().replaceFirst("^bomrl ?", "")) + " --help'.");
+            String command = exception.getCommandLine().getCommandSpec().qualifiedName().replaceFirst("^bomrl ?", "");
+            err.println("bomrl: " + oneLine(exception.getMessage()) + "; try 'bomrl " + (command.isEmpty() ? "" : command + " ") + "--help'");
             return USER_ERROR;
         });
         return commandLine.execute(args);
+    }
+
+    private static String oneLine(String message)
+    {
+        return message == null ? "(no message)" : message.replaceAll("\\s*\\R\\s*", " ");
     }
 
     @Override

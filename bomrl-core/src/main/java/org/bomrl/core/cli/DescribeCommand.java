@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code bomrl describe NAME}: a factory's settings, or the experiment file's own sections. */
-@Command(name = "describe", description = "Show the settings of a factory (with types and defaults), or of 'experiment' files.")
+@Command(name = "describe", mixinStandardHelpOptions = true, description = "Show the settings of a factory (with types and defaults), or of 'experiment' files.")
 final class DescribeCommand
         implements Runnable
 {

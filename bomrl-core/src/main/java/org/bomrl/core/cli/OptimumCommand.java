@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code bomrl optimum ENV_NAME [--set k=v]…}: the exact optimal value J*_τ of every task, as JSON. */
-@Command(name = "optimum", description = "Print the exact optimal start-state value of every task of a tabular task distribution, as JSON.")
+@Command(name = "optimum", mixinStandardHelpOptions = true, description = "Print the exact optimal start-state value of every task of a tabular task distribution, as JSON.")
 final class OptimumCommand
         implements Runnable
 {

@@ -12,7 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /** {@code bomrl plugins}: every registered factory by kind, with its jar and version. */
-@Command(name = "plugins", description = "List every registered factory by kind, with the jar it comes from.")
+@Command(name = "plugins", mixinStandardHelpOptions = true, description = "List every registered factory by kind, with the jar it comes from.")
 final class PluginsCommand
         implements Runnable
 {

@@ -4,13 +4,20 @@ import com.google.inject.Injector;
 import org.bomrl.core.inject.Injection;
 import org.bomrl.core.plugin.PluginRegistry;
 
-/** The injector over the plugins visible to this class's loader. */
+/**
+ * The injector over the plugins visible to this class's loader and, each in a class loader of its
+ * own, those of {@value #PLUGIN_PATH} (jars or directories of jars, separated like a class path;
+ * the system property {@value #PLUGIN_PATH_PROPERTY}, when set, takes its place).
+ */
 final class Registries
 {
+    static final String PLUGIN_PATH = "BOMRL_PLUGIN_PATH";
+    static final String PLUGIN_PATH_PROPERTY = "bomrl.plugin.path";
+
     private Registries() {}
 
     static Injector injector()
     {
-        return Injection.create(PluginRegistry.load(Registries.class.getClassLoader()));
+        return Injection.create(PluginRegistry.load(Registries.class.getClassLoader(), PluginRegistry.pluginPath(System.getProperty(PLUGIN_PATH_PROPERTY, System.getenv(PLUGIN_PATH)))));
     }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 import java.nio.file.Path;
 
 /** {@code bomrl resume RUN_DIR}: continue a run from its checkpoints. */
-@Command(name = "resume", description = "Continue an interrupted run from its checkpoints; the results equal an uninterrupted run's.")
+@Command(name = "resume", mixinStandardHelpOptions = true, description = "Continue an interrupted run from its checkpoints; the results equal an uninterrupted run's.")
 final class ResumeCommand
         implements Runnable
 {

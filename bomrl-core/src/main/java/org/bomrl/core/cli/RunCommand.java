@@ -1,6 +1,8 @@
 package org.bomrl.core.cli;
 
+import org.bomrl.api.settings.InvalidSettingException;
 import org.bomrl.core.config.ExperimentConfiguration;
+import org.bomrl.core.experiment.ExperimentSettings;
 import org.bomrl.core.experiment.ExperimentRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code bomrl run FILE [--set k=v]… [--out DIR]}. */
-@Command(name = "run", description = "Run an experiment file; results go to a new run directory.")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run an experiment file; results go to a new run directory.")
 final class RunCommand
         implements Runnable
 {
@@ -42,6 +44,10 @@ final class RunCommand
             return;
         }
         Path directory = out != null ? out : ExperimentRunner.defaultDirectory(config);
+        if (out == null && config.value(ExperimentSettings.SCOPE + ".name").orElse("experiment").trim().matches("\\.*")) {
+            throw new InvalidSettingException(config.source(ExperimentSettings.SCOPE + ".name") + ": experiment.name = '" + config.value(ExperimentSettings.SCOPE + ".name").orElse("")
+                    + "' cannot name a run directory under runs/; use letters, digits, '.', '_' or '-', or give --out");
+        }
         Path result = Registries.injector().getInstance(ExperimentRunner.class).run(config, directory, System.err, (row, checkpoint) -> {});
         spec.commandLine().getOut().println("results in " + result);
     }

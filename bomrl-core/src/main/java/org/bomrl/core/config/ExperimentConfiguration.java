@@ -37,6 +37,12 @@ public final class ExperimentConfiguration
     /** Commons BeanUtils logs a harmless introspection notice for every file read; keep it quiet (held so it is not collected). */
     private static final java.util.logging.Logger BEAN_INTROSPECTION = quiet("org.apache.commons.beanutils.FluentPropertyBeanIntrospector");
 
+    /** The keys of a suite file that are the suite's own (with {@code suite.*}), not handed on to members. */
+    private static final Set<String> SUITE_OWN_KEYS = Set.of("experiment.name", "experiment.type", "experiment.base_directory");
+
+    /** A {@code key = value} (or {@code key: value}) line. */
+    private static final java.util.regex.Pattern KEY_LINE = java.util.regex.Pattern.compile("\\s*[A-Za-z_][A-Za-z0-9_.\\-]*\\s*[=:]");
+
     private final String fileLabel;
     private final Map<String, String> overrides;
     private final Configuration file;
@@ -68,18 +74,70 @@ public final class ExperimentConfiguration
         if (!name.endsWith(".properties")) {
             throw new InvalidSettingException(experimentFile + ": unsupported experiment file type; use a .properties file");
         }
+        if (Files.isDirectory(experimentFile)) {
+            throw new InvalidSettingException(experimentFile + ": is a directory, not an experiment file");
+        }
         if (!Files.isRegularFile(experimentFile)) {
             throw new InvalidSettingException(experimentFile + ": no such experiment file");
         }
+        checkText(experimentFile);
+        PropertiesConfiguration properties;
         try {
-            PropertiesConfiguration properties = new FileBasedConfigurationBuilder<>(PropertiesConfiguration.class)
+            properties = new FileBasedConfigurationBuilder<>(PropertiesConfiguration.class)
                     .configure(new Parameters().properties().setFile(experimentFile.toFile()).setEncoding("UTF-8").setIncludesAllowed(false).setThrowExceptionOnMissing(true))
                     .getConfiguration();
-            return new ExperimentConfiguration(experimentFile.toString(), overrides, properties);
         }
         catch (ConfigurationException e) {
-            throw new InvalidSettingException(experimentFile + ": cannot read: " + e.getMessage());
+            throw new InvalidSettingException(experimentFile + ": cannot read: " + rootMessage(e));
         }
+        for (Iterator<String> it = properties.getKeys(); it.hasNext(); ) {
+            String key = it.next();
+            if (properties.getProperty(key) instanceof List<?> values) {
+                throw new InvalidSettingException(experimentFile + ": key '" + key + "' is given " + values.size() + " times; give it once (a list is one comma-separated value)");
+            }
+        }
+        return new ExperimentConfiguration(experimentFile.toString(), overrides, properties);
+    }
+
+    /**
+     * Checks the file's text before it is parsed: readable, UTF-8, and no line ending in a lone
+     * backslash in front of a {@code key = value} line (the backslash would join the two and silently
+     * drop the second key).
+     */
+    private static void checkText(Path experimentFile)
+    {
+        String text;
+        try {
+            text = java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(experimentFile))).toString();
+        }
+        catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidSettingException(experimentFile + ": cannot read: not UTF-8 text");
+        }
+        catch (java.io.IOException e) {
+            throw new InvalidSettingException(experimentFile + ": cannot read: " + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : rootMessage(e)));
+        }
+        String[] lines = text.split("\\R", -1);
+        for (int i = 0; i + 1 < lines.length; i++) {
+            String line = lines[i];
+            int backslashes = 0;
+            while (backslashes < line.length() && line.charAt(line.length() - 1 - backslashes) == '\\') {
+                backslashes++;
+            }
+            boolean comment = line.stripLeading().startsWith("#") || line.stripLeading().startsWith("!");
+            if (!comment && backslashes % 2 == 1 && KEY_LINE.matcher(lines[i + 1]).lookingAt()) {
+                throw new InvalidSettingException(experimentFile + ": line " + (i + 1) + " ends with '\\', which joins it with line " + (i + 2)
+                        + " and drops the key there; remove the backslash (or write '\\\\' for a literal one)");
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable e)
+    {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     /** A configuration of overrides only, for commands that take no experiment file. */
@@ -224,11 +282,20 @@ public final class ExperimentConfiguration
         return new ArrayList<>(keys);
     }
 
-    /** The {@code --set} overrides, to hand on to the members of a suite. */
+    /**
+     * What a suite hands on to its members, claiming it: the {@code --set} overrides and every key of
+     * the file outside {@code suite.*} and {@code experiment.name|type|base_directory} (so that a
+     * resumed suite, whose file records the overrides, hands on the same values).
+     */
     public Map<String, String> overrides()
     {
-        Map<String, String> result = new TreeMap<>(overrides);
-        claimed.addAll(overrides.keySet());
+        Map<String, String> result = new TreeMap<>();
+        for (String key : givenKeys()) {
+            if (!key.startsWith("suite.") && !SUITE_OWN_KEYS.contains(key)) {
+                result.put(key, value(key).orElseThrow());
+                claimed.add(key);
+            }
+        }
         return result;
     }
 

@@ -16,6 +16,7 @@ import org.bomrl.api.settings.InvalidSettingException;
 import org.bomrl.api.settings.MapSettings;
 import org.bomrl.api.settings.Settings;
 import org.bomrl.core.config.Suggestions;
+import org.bomrl.core.plugin.PluginFaultException;
 import org.bomrl.core.plugin.PluginRegistry;
 import org.bomrl.core.plugin.RegisteredFactory;
 
@@ -41,6 +42,7 @@ public final class Components
     private final Map<String, PolicyClassFactory> policies;
     private final PluginRegistry registry;
     private final Set<String> used = new LinkedHashSet<>();
+    private volatile Map<String, Settings> distanceSettings = Map.of();
 
     @Inject
     public Components(Map<String, EnvironmentFactory> environments, Map<String, PolicyDistanceFactory> distances, Map<String, AdaptationAlgorithmFactory> adaptations,
@@ -86,26 +88,51 @@ public final class Components
         return lookup(policies, "policy class", key, name);
     }
 
-    /** Creates a component, giving it the random stream named after it and a resolver for its collaborators. */
+    /**
+     * Creates a component, giving it the random stream named after it and a resolver for its
+     * collaborators. A factory that throws anything but an {@link InvalidSettingException} (a bad
+     * setting), or returns null, is a {@link PluginFaultException} naming it and its jar.
+     */
     public synchronized <T> T create(ComponentFactory<T> factory, Settings settings, RandomSource random)
     {
         used.add(factory.name());
-        return factory.create(settings, new RunContext(random.derive(factory.name()), resolver(random)));
+        T component;
+        try {
+            component = factory.create(settings, new RunContext(random.derive(factory.name()), resolver(random)));
+        }
+        catch (InvalidSettingException | PluginFaultException e) {
+            throw e;
+        }
+        catch (RuntimeException | LinkageError e) {
+            throw PluginFaultException.threw(factory, e);
+        }
+        if (component == null) {
+            throw PluginFaultException.returnedNull(factory);
+        }
+        return component;
     }
 
-    /** A resolver creating distances with their default settings. */
+    /** A resolver creating distances with the settings of {@link #useDistanceSettings}, else their defaults. */
     public ComponentResolver resolver(RandomSource random)
     {
         return name -> {
             PolicyDistanceFactory factory = distance("distance", name);
-            return (PolicyDistance) create(factory, MapSettings.of(name, Map.of(), factory.settings()), random);
+            Settings settings = distanceSettings.get(name);
+            return (PolicyDistance) create(factory, settings != null ? settings : MapSettings.of(name, Map.of(), factory.settings()), random);
         };
+    }
+
+    /** The settings of the distances the experiment configures (by distance name), for the run started last. */
+    public void useDistanceSettings(Map<String, ? extends Settings> settings)
+    {
+        distanceSettings = Map.copyOf(settings);
     }
 
     /** Starts a new run's record of created factories (a suite runs several experiments with one instance). */
     public synchronized void startRun()
     {
         used.clear();
+        distanceSettings = Map.of();
     }
 
     /** The factories created since {@link #startRun()}, for provenance. */

@@ -21,17 +21,20 @@ import org.bomrl.api.report.Figure;
 import org.bomrl.api.report.ReportWriter;
 import org.bomrl.api.settings.InvalidSettingException;
 import org.bomrl.api.settings.MapSettings;
+import org.bomrl.core.config.DistanceSettings;
 import org.bomrl.core.config.ExperimentConfiguration;
 import org.bomrl.core.exec.ExecutionBackend;
 import org.bomrl.core.exec.LocalExecutionBackend;
 import org.bomrl.core.exec.RunDescription;
 import org.bomrl.core.optim.AdamFactory;
+import org.bomrl.core.plugin.FactoryKind;
 import org.bomrl.core.plugin.PluginRegistry;
 import org.bomrl.core.rollout.RoundMode;
 import org.bomrl.core.rollout.Rounds;
 import org.bomrl.core.rollout.TrajectorySampler;
 import org.bomrl.core.run.Provenance;
 import org.bomrl.core.run.RunDirectory;
+import org.bomrl.core.run.TrainingProgress;
 import org.bomrl.core.train.MetaTrainer;
 
 import java.io.IOException;
@@ -86,8 +89,8 @@ public final class ExperimentRunner
         Map<String, String> overrides = config.overrides();
         List<String> files = config.settings("suite", SuiteExperiment.SPECS).getList("experiments");
         config.checkNoUnknownKeys();
-        for (String file : files) {
-            check(ExperimentConfiguration.load(base.resolve(file).normalize(), overrides));
+        for (Path member : SuiteExperiment.members(files, config.fileLabel(), base)) {
+            check(ExperimentConfiguration.load(member, overrides));
         }
         return config.effective();
     }
@@ -167,6 +170,11 @@ public final class ExperimentRunner
             }
         }
         ObjectNode summary = outcome.summary();
+        List<String> stalled = TrainingProgress.stalledMethods(directory.path());
+        if (!stalled.isEmpty()) {
+            progress.println("bomrl: " + TrainingProgress.warning(stalled));
+            stalled.forEach(summary.putArray("noProgress")::add);
+        }
         summary.put("experiment", plan.settings.name());
         summary.put("type", plan.settings.type());
         summary.put("environment", plan.environmentName);
@@ -187,6 +195,7 @@ public final class ExperimentRunner
     private Plan plan(ExperimentConfiguration config, Path baseDirectory)
     {
         components.startRun();
+        components.useDistanceSettings(DistanceSettings.from(config, registry.factories(FactoryKind.DISTANCE)));
         ExperimentSettings settings = ExperimentSettings.parse(config.settings(ExperimentSettings.SCOPE, ExperimentSettings.SPECS));
         RandomSource random = RandomSource.seeded(settings.seed());
         String environmentName = config.selector("environment", Optional.empty());
@@ -242,14 +251,7 @@ public final class ExperimentRunner
     /** SHA-256 of the effective configuration, one {@code key=value} line per key in key order. */
     static String planHash(Map<String, String> effective)
     {
-        StringBuilder text = new StringBuilder();
-        new java.util.TreeMap<>(effective).forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        }
-        catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return RunDirectory.planHash(effective);
     }
 
     /** {@code local}, or a backend on the class path registered with {@link java.util.ServiceLoader}. */

@@ -25,7 +25,11 @@ import java.util.function.BiFunction;
  * {@code suite.experiments} (paths relative to the suite file) into a sub-directory named after
  * it, with the suite's {@code --set} overrides applied to each, then writes {@code combined.csv}
  * (every panel, method and step), a combined {@code summary.json} and a combined gap figure.
- * Resuming a suite skips finished members and resumes the interrupted one.
+ * Resuming a suite skips finished members and resumes the interrupted one. Every key of the suite
+ * file outside {@code suite.*} and {@code experiment.name|type|base_directory} is handed on to the
+ * members like an override, so a resumed suite hands on what the first run did. Members must be
+ * distinct files with distinct file names, and none may be a suite itself (so a suite can list
+ * neither itself nor another suite).
  */
 final class SuiteExperiment
 {
@@ -34,18 +38,54 @@ final class SuiteExperiment
     private SuiteExperiment() {}
 
     /**
+     * The member files of a suite, resolved against {@code baseDirectory} and checked: at least one,
+     * each an existing file, none listed twice, no two with one file name (they would share a
+     * directory), none the suite itself and none a suite.
+     */
+    static List<Path> members(List<String> files, String suiteFile, Path baseDirectory)
+    {
+        if (files.isEmpty()) {
+            throw new InvalidSettingException(suiteFile + ": suite.experiments is empty");
+        }
+        Path self = Path.of(suiteFile).toAbsolutePath().normalize();
+        Map<String, String> byName = new LinkedHashMap<>();
+        List<Path> members = new ArrayList<>();
+        for (String file : files) {
+            Path path = baseDirectory.resolve(file).toAbsolutePath().normalize();
+            if (path.equals(self)) {
+                throw new InvalidSettingException(suiteFile + ": suite.experiments lists the suite itself ('" + file + "'); a suite lists experiment files");
+            }
+            if (members.contains(path)) {
+                throw new InvalidSettingException(suiteFile + ": suite.experiments lists '" + file + "' twice");
+            }
+            String previous = byName.putIfAbsent(memberName(path), file);
+            if (previous != null) {
+                throw new InvalidSettingException(suiteFile + ": suite.experiments members '" + previous + "' and '" + file + "' have the same file name "
+                        + path.getFileName() + "; their results would share one directory: rename one");
+            }
+            ExperimentConfiguration member = ExperimentConfiguration.load(path, Map.of());
+            if (member.value(ExperimentSettings.SCOPE + ".type").map(String::trim).filter("suite"::equals).isPresent()) {
+                throw new InvalidSettingException(suiteFile + ": suite.experiments member '" + file + "' is itself a suite; suites cannot be nested");
+            }
+            members.add(path);
+        }
+        return members;
+    }
+
+    private static String memberName(Path path)
+    {
+        return path.getFileName().toString().replaceFirst("\\.properties$", "");
+    }
+
+    /**
      * @param member runs (or resumes) one member: (member configuration, member directory) → directory
      */
     static ExperimentOutcome run(List<String> files, String suiteFile, Path baseDirectory, Map<String, String> overrides, RunDirectory directory,
             BiFunction<ExperimentConfiguration, Path, Path> member)
     {
-        if (files.isEmpty()) {
-            throw new InvalidSettingException(suiteFile + ": suite.experiments is empty");
-        }
         Map<String, JsonNode> summaries = new LinkedHashMap<>();
-        for (String file : files) {
-            Path path = baseDirectory.resolve(file).normalize();
-            String name = path.getFileName().toString().replaceFirst("\\.properties$", "");
+        for (Path path : members(files, suiteFile, baseDirectory)) {
+            String name = memberName(path);
             Path memberDirectory = directory.path().resolve(name);
             try {
                 if (!Files.isRegularFile(memberDirectory.resolve(RunDirectory.SUMMARY))) {

@@ -4,6 +4,10 @@ import org.bomrl.api.BomrlPlugin;
 import org.bomrl.api.ComponentFactory;
 import org.bomrl.api.report.ReportWriter;
 
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +17,7 @@ import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Every factory contributed by the {@link BomrlPlugin}s on a class path, by kind and name. Built
@@ -33,17 +38,82 @@ public final class PluginRegistry
     /** Loads every plugin visible to {@code loader} through {@link ServiceLoader}. */
     public static PluginRegistry load(ClassLoader loader)
     {
+        return load(loader, List.of());
+    }
+
+    /**
+     * Loads the plugins visible to {@code loader} and, each in a class loader of its own, the plugins
+     * of {@code pluginPath}: every entry is a plugin jar or a directory holding a plugin's jar and its
+     * dependencies. An entry that does not exist, is neither, or contributes no plugin is an error
+     * naming it.
+     */
+    public static PluginRegistry load(ClassLoader loader, List<Path> pluginPath)
+    {
+        List<BomrlPlugin> plugins = new ArrayList<>(providers(ServiceLoader.load(BomrlPlugin.class, loader), "the class path", null));
+        for (Path entry : pluginPath) {
+            PluginClassLoader pluginLoader = new PluginClassLoader(entry.toString(), jars(entry), loader);
+            List<BomrlPlugin> found = providers(ServiceLoader.load(BomrlPlugin.class, pluginLoader), entry.toString(), pluginLoader);
+            if (found.isEmpty()) {
+                throw new PluginLoadException("plugin path entry " + entry + " contributes no plugin (no META-INF/services/" + BomrlPlugin.class.getName() + " in it)");
+            }
+            plugins.addAll(found);
+        }
+        return of(plugins);
+    }
+
+    private static List<BomrlPlugin> providers(ServiceLoader<BomrlPlugin> serviceLoader, String where, ClassLoader only)
+    {
         List<BomrlPlugin> plugins = new ArrayList<>();
-        ServiceLoader<BomrlPlugin> serviceLoader = ServiceLoader.load(BomrlPlugin.class, loader);
         try {
             for (ServiceLoader.Provider<BomrlPlugin> provider : serviceLoader.stream().toList()) {
-                plugins.add(instantiate(provider));
+                if (only == null || provider.type().getClassLoader() == only) {
+                    plugins.add(instantiate(provider));
+                }
             }
         }
         catch (ServiceConfigurationError e) {
-            throw new PluginLoadException("cannot load plugins: " + e.getMessage(), e);
+            throw new PluginLoadException("cannot load the plugins of " + where + ": " + e.getMessage(), e);
         }
-        return of(plugins);
+        return plugins;
+    }
+
+    private static List<URL> jars(Path entry)
+    {
+        try {
+            if (Files.isRegularFile(entry) && entry.getFileName().toString().endsWith(".jar")) {
+                return List.of(entry.toUri().toURL());
+            }
+            if (Files.isDirectory(entry)) {
+                List<URL> urls = new ArrayList<>();
+                try (Stream<Path> files = Files.list(entry)) {
+                    for (Path jar : files.filter(file -> file.getFileName().toString().endsWith(".jar")).sorted().toList()) {
+                        urls.add(jar.toUri().toURL());
+                    }
+                }
+                if (urls.isEmpty()) {
+                    throw new PluginLoadException("plugin path entry " + entry + " is a directory without jars");
+                }
+                return urls;
+            }
+        }
+        catch (IOException e) {
+            throw new PluginLoadException("plugin path entry " + entry + " cannot be read: " + e.getMessage(), e);
+        }
+        throw new PluginLoadException("plugin path entry " + entry + (Files.exists(entry) ? " is neither a .jar nor a directory of jars" : " does not exist"));
+    }
+
+    /** The entries of a {@code BOMRL_PLUGIN_PATH}-style value (separated by the platform's path separator; empty entries skipped). */
+    public static List<Path> pluginPath(String value)
+    {
+        List<Path> entries = new ArrayList<>();
+        if (value != null) {
+            for (String entry : value.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator))) {
+                if (!entry.isBlank()) {
+                    entries.add(Path.of(entry.trim()));
+                }
+            }
+        }
+        return entries;
     }
 
     private static BomrlPlugin instantiate(ServiceLoader.Provider<BomrlPlugin> provider)
@@ -67,6 +137,9 @@ public final class PluginRegistry
         for (BomrlPlugin plugin : plugins) {
             for (FactoryKind kind : FactoryKind.values()) {
                 for (ComponentFactory<?> factory : contributions(plugin, kind)) {
+                    if (factory == null) {
+                        throw new PluginLoadException("plugin " + plugin.getClass().getName() + " from " + origin(plugin.getClass()) + " listed a null " + kind.label() + " factory");
+                    }
                     register(byKind.get(kind), kind, factory);
                 }
             }
@@ -107,9 +180,19 @@ public final class PluginRegistry
 
     private static void register(Map<String, RegisteredFactory> registry, FactoryKind kind, ComponentFactory<?> factory)
     {
-        String name = factory.name();
+        String name;
+        try {
+            name = factory.name();
+        }
+        catch (RuntimeException | LinkageError e) {
+            throw new PluginLoadException(kind.label() + " factory " + factory.getClass().getName() + " from " + origin(factory.getClass()) + " failed in name(): " + rootMessage(e), e);
+        }
         if (name == null || name.isBlank() || !name.equals(name.trim())) {
             throw new PluginLoadException(kind.label() + " factory " + factory.getClass().getName() + " from " + origin(factory.getClass()) + " has an invalid name: '" + name + "'");
+        }
+        if (!name.startsWith(kind.prefix()) || name.length() == kind.prefix().length()) {
+            throw new PluginLoadException(kind.label() + " factory " + factory.getClass().getName() + " from " + origin(factory.getClass()) + " has the name '" + name
+                    + "', which is not namespaced: " + kind.label() + " names start with '" + kind.prefix() + "'");
         }
         RegisteredFactory previous = registry.get(name);
         if (previous != null) {

@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bomrl.core.plugin.RegisteredFactory;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
-/** What produced a run: seed, plugins and their versions, task-distribution fingerprint, git revision, JVM. */
+/** What produced a run: seed, plugins and their versions, task-distribution fingerprint, bomrl's own build revision (stamped at build time), JVM. */
 public final class Provenance
 {
     private Provenance() {}
@@ -32,8 +30,9 @@ public final class Provenance
         }
         ObjectNode distributions = node.putObject("taskDistributionFingerprints");
         fingerprints.forEach(distributions::put);
-        node.put("gitRevision", gitRevision().orElse("unknown"));
-        node.put("bomrlVersion", Optional.ofNullable(Provenance.class.getPackage().getImplementationVersion()).orElse("development"));
+        Map<String, String> stamp = buildStamp();
+        node.put("bomrlRevision", stamp.get("revision"));
+        node.put("bomrlVersion", Optional.ofNullable(Provenance.class.getPackage().getImplementationVersion()).orElse(stamp.get("version")));
         ObjectNode jvm = node.putObject("jvm");
         jvm.put("vendor", System.getProperty("java.vendor"));
         jvm.put("version", System.getProperty("java.version"));
@@ -42,32 +41,29 @@ public final class Provenance
         return node;
     }
 
-    /** {@code git rev-parse HEAD} of the working directory, if git and a repository are there. */
-    static Optional<String> gitRevision()
+    /**
+     * The build stamp of bomrl itself ({@code build.properties}, filtered when bomrl-core is built):
+     * the source revision it was built from and its version. Nothing is run and the working
+     * directory is not consulted, so a run started inside another repository records bomrl's
+     * revision, not that repository's.
+     */
+    static Map<String, String> buildStamp()
     {
-        try {
-            Process process = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(5, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                return Optional.empty();
+        java.util.Properties properties = new java.util.Properties();
+        try (java.io.InputStream in = Provenance.class.getResourceAsStream("build.properties")) {
+            if (in != null) {
+                properties.load(in);
             }
-            String revision = new String(output, StandardCharsets.UTF_8).trim();
-            return revision.matches("[0-9a-f]{40}") ? Optional.of(revision + (dirty() ? "-dirty" : "")) : Optional.empty();
         }
         catch (IOException e) {
-            return Optional.empty();
+            // an unreadable stamp is recorded as unknown; provenance never fails a run
         }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+        return Map.of("revision", stamped(properties.getProperty("revision")), "version", stamped(properties.getProperty("version")));
     }
 
-    private static boolean dirty()
-            throws IOException, InterruptedException
+    /** A stamped value, or {@code unknown} when absent or never filtered (built outside Maven). */
+    private static String stamped(String value)
     {
-        Process process = new ProcessBuilder("git", "status", "--porcelain", "--untracked-files=no").redirectErrorStream(true).start();
-        byte[] output = process.getInputStream().readAllBytes();
-        return process.waitFor(5, TimeUnit.SECONDS) && output.length > 0;
+        return value == null || value.isBlank() || value.startsWith("${") ? "unknown" : value.trim();
     }
 }

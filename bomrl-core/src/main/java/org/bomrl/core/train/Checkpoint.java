@@ -54,7 +54,7 @@ public record Checkpoint(int iterations, double[] phi, Map<String, double[]> opt
                 row.diagnostics().forEach(diagnostics::put);
             }
         }
-        directory.writeJson(fileName(method), node);
+        directory.writeSealedJson(fileName(method), node);
     }
 
     /** The checkpoint of {@code method} in {@code directory}, if one was written. */

@@ -1,0 +1,2 @@
+/** The plugin contract tests (TCK) as their own artifact. */
+package org.bomrl.tck;
