@@ -1,6 +1,7 @@
 package org.bomrl.core.cli;
 
 import org.bomrl.api.settings.InvalidSettingException;
+import org.bomrl.core.exec.ExecutionFailedException;
 import org.bomrl.core.plugin.PluginLoadException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,8 @@ import java.io.UncheckedIOException;
 
 /**
  * {@code bomrl}: the entry point. User errors (bad files, keys, values, names) exit with code 2
- * and one line on standard error; numerical failures exit with code 1 and say where they happened.
+ * and one line on standard error; numerical failures and failed execution backends (e.g. a cluster that lost
+ * every member) exit with code 1 and say what happened.
  */
 @Command(name = "bomrl", mixinStandardHelpOptions = true, version = "bomrl 0.1.0",
         description = "Bilevel-optimisation meta-reinforcement learning (BO-MRL) and its baselines.",
@@ -40,6 +42,10 @@ public final class Bomrl
                     || exception instanceof UncheckedIOException) {
                 err.println("bomrl: " + exception.getMessage());
                 return USER_ERROR;
+            }
+            if (exception instanceof ExecutionFailedException) {
+                err.println("bomrl: " + exception.getMessage());
+                return NUMERICAL_ERROR;
             }
             if (exception instanceof ArithmeticException) {
                 err.println("bomrl: numerical failure: " + exception.getMessage());
