@@ -243,6 +243,7 @@ public final class ExperimentRunner
     public RebuiltRun rebuild(RunDescription run)
     {
         ExperimentConfiguration config = ExperimentConfiguration.ofOverrides(run.configuration());
+        config.selector(ExperimentSettings.SCOPE + ".base_directory", Optional.of(run.baseDirectory().toString()));
         Plan plan = plan(config, run.baseDirectory());
         if (!planHash(config.effective()).equals(run.planHash())) {
             throw new IllegalStateException("the rebuilt plan differs from the driver's (hash " + planHash(config.effective()) + " vs " + run.planHash()
