@@ -23,7 +23,7 @@ final class ClusterConfigs
     /** Seconds without a heartbeat after which a member counts as gone (Hazelcast's default is 60). */
     static final int HEARTBEAT_TIMEOUT_SECONDS = 15;
 
-    /** Hazelcast's own INFO lines (joins, partitions, versions) are left out; held so the level sticks. */
+    /** Hazelcast's own log lines are left out but for errors (the dispatcher reports workers that left); held so the level sticks. */
     private static final java.util.logging.Logger HAZELCAST_LOG = quiet();
 
     private ClusterConfigs() {}
@@ -31,7 +31,7 @@ final class ClusterConfigs
     private static java.util.logging.Logger quiet()
     {
         java.util.logging.Logger logger = java.util.logging.Logger.getLogger("com.hazelcast");
-        logger.setLevel(java.util.logging.Level.WARNING);
+        logger.setLevel(java.util.logging.Level.SEVERE);
         return logger;
     }
 
