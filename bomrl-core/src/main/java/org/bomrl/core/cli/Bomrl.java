@@ -1,17 +1,19 @@
 package org.bomrl.core.cli;
 
 import org.bomrl.api.settings.InvalidSettingException;
+import org.bomrl.core.exec.ExecutionFailedException;
 import org.bomrl.core.plugin.PluginFaultException;
 import org.bomrl.core.plugin.PluginLoadException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
 /**
  * {@code bomrl}: the entry point. User errors (bad files, keys, values, names) exit with code 2
- * and one line on standard error; numerical failures exit with code 1 and say where they happened.
+ * and one line on standard error; numerical failures and failed execution backends (e.g. a cluster that lost
+ * every member) exit with code 1 and say what happened.
  */
 @Command(name = "bomrl", mixinStandardHelpOptions = true, version = "bomrl 0.1.0",
         description = "Bilevel-optimisation meta-reinforcement learning (BO-MRL) and its baselines.",
@@ -45,6 +47,10 @@ public final class Bomrl
                     || exception instanceof PluginFaultException || exception instanceof UncheckedIOException) {
                 err.println("bomrl: " + oneLine(exception.getMessage()));
                 return USER_ERROR;
+            }
+            if (exception instanceof ExecutionFailedException) {
+                err.println("bomrl: " + exception.getMessage());
+                return NUMERICAL_ERROR;
             }
             if (exception instanceof ArithmeticException) {
                 err.println("bomrl: numerical failure: " + oneLine(exception.getMessage()));

@@ -11,13 +11,13 @@ import org.bomrl.core.plugin.PluginRegistry;
  */
 final class Registries
 {
-    static final String PLUGIN_PATH = "BOMRL_PLUGIN_PATH";
-    static final String PLUGIN_PATH_PROPERTY = "bomrl.plugin.path";
+    static final String PLUGIN_PATH = PluginRegistry.PLUGIN_PATH;
+    static final String PLUGIN_PATH_PROPERTY = PluginRegistry.PLUGIN_PATH_PROPERTY;
 
     private Registries() {}
 
     static Injector injector()
     {
-        return Injection.create(PluginRegistry.load(Registries.class.getClassLoader(), PluginRegistry.pluginPath(System.getProperty(PLUGIN_PATH_PROPERTY, System.getenv(PLUGIN_PATH)))));
+        return Injection.create(PluginRegistry.loadConfigured(Registries.class.getClassLoader()));
     }
 }

@@ -146,6 +146,25 @@ public final class ExperimentConfiguration
         return new ExperimentConfiguration("(no file)", overrides, new PropertiesConfiguration());
     }
 
+    /**
+     * This configuration with every key of the slice {@code scope} given in the file dropped and
+     * {@code replacement} laid over the overrides: e.g. a resumed run moved to another execution
+     * backend, whose old backend's keys would otherwise be unknown.
+     */
+    public ExperimentConfiguration replacingScope(String scope, Map<String, String> replacement)
+    {
+        PropertiesConfiguration kept = new PropertiesConfiguration();
+        for (Iterator<String> it = file.getKeys(); it.hasNext(); ) {
+            String key = it.next();
+            if (!key.equals(scope) && !key.startsWith(scope + ".")) {
+                kept.setProperty(key, file.getProperty(key));
+            }
+        }
+        Map<String, String> merged = new HashMap<>(overrides);
+        merged.putAll(replacement);
+        return new ExperimentConfiguration(fileLabel, merged, kept);
+    }
+
     /** The raw effective value of {@code key} from the overrides or the file, if any. */
     public Optional<String> value(String key)
     {

@@ -98,8 +98,26 @@ public final class ExperimentRunner
     /** Continues the run in {@code runDirectory} from its checkpoints; the results equal an uninterrupted run's. */
     public Path resume(Path runDirectory, PrintStream progress, MetaTrainer.Listener listener)
     {
+        return resume(runDirectory, Map.of(), progress, listener);
+    }
+
+    /**
+     * Continues the run in {@code runDirectory} from its checkpoints on another execution backend:
+     * {@code execution} (keys {@code execution.*} only, which change where units run, never the
+     * results) replaces the run's recorded {@code execution.*} keys when not empty.
+     */
+    public Path resume(Path runDirectory, Map<String, String> execution, PrintStream progress, MetaTrainer.Listener listener)
+    {
+        for (String key : execution.keySet()) {
+            if (!key.startsWith("execution.")) {
+                throw new InvalidSettingException("resume --set " + key + ": only execution.* keys may change on resume (the others would change the results)");
+            }
+        }
         RunDirectory directory = RunDirectory.open(runDirectory);
         ExperimentConfiguration config = ExperimentConfiguration.load(directory.path().resolve(RunDirectory.CONFIG), Map.of());
+        if (!execution.isEmpty()) {
+            config = config.replacingScope("execution", execution);
+        }
         if (isSuite(config)) {
             return runSuite(config, () -> directory, progress, listener);
         }
@@ -234,6 +252,7 @@ public final class ExperimentRunner
     public RebuiltRun rebuild(RunDescription run)
     {
         ExperimentConfiguration config = ExperimentConfiguration.ofOverrides(run.configuration());
+        config.selector(ExperimentSettings.SCOPE + ".base_directory", Optional.of(run.baseDirectory().toString()));
         Plan plan = plan(config, run.baseDirectory());
         if (!planHash(config.effective()).equals(run.planHash())) {
             throw new IllegalStateException("the rebuilt plan differs from the driver's (hash " + planHash(config.effective()) + " vs " + run.planHash()

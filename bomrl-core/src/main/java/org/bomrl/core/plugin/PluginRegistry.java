@@ -36,6 +36,17 @@ public final class PluginRegistry
     }
 
     /** Loads every plugin visible to {@code loader} through {@link ServiceLoader}. */
+    /** The environment variable naming extra plugins (jars or directories of jars, separated like a class path). */
+    public static final String PLUGIN_PATH = "BOMRL_PLUGIN_PATH";
+    /** The system property that, when set, takes the place of {@value #PLUGIN_PATH}. */
+    public static final String PLUGIN_PATH_PROPERTY = "bomrl.plugin.path";
+
+    /** The plugins of {@code loader} and, each in a class loader of its own, those the plugin path configures ({@value #PLUGIN_PATH_PROPERTY} or {@value #PLUGIN_PATH}). */
+    public static PluginRegistry loadConfigured(ClassLoader loader)
+    {
+        return load(loader, pluginPath(System.getProperty(PLUGIN_PATH_PROPERTY, System.getenv(PLUGIN_PATH))));
+    }
+
     public static PluginRegistry load(ClassLoader loader)
     {
         return load(loader, List.of());
