@@ -234,10 +234,15 @@ public final class RunDirectory
         }
     }
 
+    /** Keys of where units run; a resume may change them. */
+    private static final String EXECUTION_PREFIX = "execution.";
+
     /**
      * Writes the effective configuration, one {@code key = value} per line with its source as a
      * comment, sealed. In a resumed run the configuration must equal the recorded one: a change is
-     * refused naming the first key that differs, and an equal one is kept as written.
+     * refused naming the first key that differs, and an equal one is kept as written. Keys under
+     * {@code execution.*} (where units run, which results do not depend on) may change: a resume on
+     * another backend records them.
      */
     public synchronized Path writeConfiguration(Map<String, String> effective, Map<String, String> sources)
     {
@@ -248,12 +253,23 @@ public final class RunDirectory
             }
             java.util.TreeSet<String> keys = new java.util.TreeSet<>(recorded.keySet());
             keys.addAll(effective.keySet());
-            String key = keys.stream().filter(k -> !java.util.Objects.equals(recorded.get(k), effective.get(k))).findFirst().orElseThrow();
+            java.util.Optional<String> differing = keys.stream().filter(k -> !k.startsWith(EXECUTION_PREFIX) && !java.util.Objects.equals(recorded.get(k), effective.get(k))).findFirst();
+            if (differing.isEmpty()) {
+                // only where units run changed (results do not depend on it): record the new execution keys
+                integrity = integrity.withConfiguration(effective);
+                return writeConfigurationText(effective, sources);
+            }
+            String key = differing.get();
             throw new IllegalArgumentException(path.resolve(CONFIG) + ": the effective configuration differs from the one the run started with (" + key + " was "
                     + Optional.ofNullable(recorded.get(key)).map(v -> "'" + v + "'").orElse("unset") + ", is now "
                     + Optional.ofNullable(effective.get(key)).map(v -> "'" + v + "'").orElse("unset") + "); resume refuses it: start a new run instead");
         }
         integrity = integrity.withConfiguration(effective);
+        return writeConfigurationText(effective, sources);
+    }
+
+    private Path writeConfigurationText(Map<String, String> effective, Map<String, String> sources)
+    {
         StringBuilder text = new StringBuilder("# effective configuration of this run (bomrl resume reads it back)\n");
         effective.forEach((key, value) -> text.append("# from ").append(sources.getOrDefault(key, "default")).append('\n')
                 .append(key).append(" = ").append(escape(value)).append('\n'));
