@@ -2,6 +2,7 @@ package org.bomrl.core.experiment;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Inject;
+import com.google.inject.Provider;
 import org.bomrl.api.compare.OptimalityComparatorFactory;
 import org.bomrl.api.context.RandomSource;
 import org.bomrl.api.env.EnvironmentFactory;
@@ -53,17 +54,23 @@ public final class ExperimentRunner
 {
     private final Components components;
     private final PluginRegistry registry;
+    /** Fresh runners (each with its own per-run component record) for training seeds run at once. */
+    private final Provider<ExperimentRunner> runners;
 
     @Inject
-    public ExperimentRunner(Components components, PluginRegistry registry)
+    public ExperimentRunner(Components components, PluginRegistry registry, Provider<ExperimentRunner> runners)
     {
         this.components = components;
         this.registry = registry;
+        this.runners = runners;
     }
 
     /** Runs {@code config} into {@code out} (a new directory); returns the run directory. */
     public Path run(ExperimentConfiguration config, Path out, PrintStream progress, MetaTrainer.Listener listener)
     {
+        if (SeedsExperiment.isSeeds(config)) {
+            return runSeeds(config, () -> RunDirectory.create(out), progress, listener);
+        }
         if (isSuite(config)) {
             return runSuite(config, () -> RunDirectory.create(out), progress, listener);
         }
@@ -76,6 +83,10 @@ public final class ExperimentRunner
      */
     public Map<String, String> check(ExperimentConfiguration config)
     {
+        if (SeedsExperiment.isSeeds(config)) {
+            SeedsExperiment.check(config, baseDirectory(config), member -> runners.get().check(member));
+            return config.effective();
+        }
         if (!isSuite(config)) {
             plan(config, baseDirectory(config));
             return config.effective();
@@ -97,6 +108,9 @@ public final class ExperimentRunner
     {
         RunDirectory directory = RunDirectory.open(runDirectory);
         ExperimentConfiguration config = ExperimentConfiguration.load(directory.path().resolve(RunDirectory.CONFIG), Map.of());
+        if (SeedsExperiment.isSeeds(config)) {
+            return runSeeds(config, () -> directory, progress, listener);
+        }
         if (isSuite(config)) {
             return runSuite(config, () -> directory, progress, listener);
         }
@@ -139,6 +153,22 @@ public final class ExperimentRunner
         directory.writeJson(RunDirectory.SUMMARY, outcome.summary());
         render(outcome.figures(), writers(List.of("report.png")), directory);
         return directory.path();
+    }
+
+    /** Runs a training-seeds experiment: each seed's run by a fresh runner, then the comparison over seeds. */
+    private Path runSeeds(ExperimentConfiguration config, Supplier<RunDirectory> directorySupplier, PrintStream progress, MetaTrainer.Listener listener)
+    {
+        SeedsExperiment.Finished finished = SeedsExperiment.run(config, baseDirectory(config), directorySupplier, member -> runners.get().check(member),
+                (member, memberDirectory) -> runners.get().runSeed(member, memberDirectory, progress, listener), progress);
+        render(finished.outcome().figures(), writers(List.of("report.png")), finished.directory());
+        return finished.directory().path();
+    }
+
+    /** Runs one training seed's experiment or suite into its directory, continuing it there if it was started (with the seed's overrides). */
+    private Path runSeed(ExperimentConfiguration member, Path directory, PrintStream progress, MetaTrainer.Listener listener)
+    {
+        Supplier<RunDirectory> target = java.nio.file.Files.isRegularFile(directory.resolve(RunDirectory.CONFIG)) ? () -> RunDirectory.open(directory) : () -> RunDirectory.create(directory);
+        return isSuite(member) ? runSuite(member, target, progress, listener) : execute(member, target, progress, listener);
     }
 
     /** The run directory {@code runs/<name>} for a configuration (without creating it). */
