@@ -40,8 +40,9 @@ import java.util.Properties;
  * 2ⁿ ≤ B); and the sample budget of each method (episodes per meta-iteration, from each run's
  * effective configuration: one round with π_φ and one with π_θ per task, spec §3.1, §3.5), with a
  * check that every meta-trained method of a panel has the same one. Every random stream is
- * addressed by (panel, method, measure, step), so the files depend only on the seed list and the
- * statistics settings. Writes {@code seeds.csv}, {@code per-seed.csv}, {@code per-task.csv},
+ * addressed by (panel, measure, step) (and task, or compared method), so the files depend only on
+ * the seed list and the statistics settings, and all methods of a panel are resampled with the
+ * same seed indices (equal values across seeds give equal intervals). Writes {@code seeds.csv}, {@code per-seed.csv}, {@code per-task.csv},
  * {@code significance.csv}, {@code budget.csv} and the summary; figures: return (and the first
  * comparator's gap) vs step with the interval as a band, per panel.
  */
@@ -99,7 +100,7 @@ final class ComparisonReport
                     ArrayNode stepsNode = measuresNode.putArray(measure.getKey());
                     for (int k = 0; k < steps.length; k++) {
                         double[] values = column(bySeed, k);
-                        steps[k] = stat(values, stream.derive("bootstrap").derive(method.getKey()).derive(measure.getKey()).derive(k));
+                        steps[k] = stat(values, stream.derive("bootstrap").derive(measure.getKey()).derive(k));
                         table.row(panel.getKey(), method.getKey(), method.getValue().label, measure.getKey(), k, values.length, steps[k].mean, steps[k].std,
                                 steps[k].interval.lower(), steps[k].interval.upper(), steps[k].iqm);
                         ObjectNode stepNode = stepsNode.addObject();
@@ -125,7 +126,7 @@ final class ComparisonReport
                         ArrayNode stepsNode = taskNode.putArray(measure.getKey());
                         for (int k = 0; k < measure.getValue()[0].length; k++) {
                             double[] values = column(measure.getValue(), k);
-                            Stat stat = stat(values, stream.derive("per-task").derive(method.getKey()).derive(task.getKey()).derive(measure.getKey()).derive(k));
+                            Stat stat = stat(values, stream.derive("per-task").derive(task.getKey()).derive(measure.getKey()).derive(k));
                             perTask.row(panel.getKey(), method.getKey(), task.getKey(), measure.getKey(), k, stat.mean, stat.interval.lower(), stat.interval.upper());
                             stepsNode.addObject().put("step", k).put("mean", stat.mean).put("ciLower", stat.interval.lower()).put("ciUpper", stat.interval.upper());
                         }

@@ -25,8 +25,8 @@ import java.util.function.Supplier;
 /**
  * A training-seeds experiment ({@code experiment.type = seeds}, issue "one seed is not a result"):
  * runs the meta-learning experiment or suite {@code seeds.experiment} once per training seed s
- * (with {@code experiment.seed = s} on top of the seeds file's {@code --set} overrides outside
- * {@code seeds.*}, so
+ * (with the {@code seeds.member.<key>} settings as {@code key} overrides, the seeds file's
+ * {@code --set} overrides outside {@code seeds.*} above them, and {@code experiment.seed = s}, so
  * meta-training and meta-test streams both derive from s) into {@code seed-<s>/}, each with its
  * ordinary results, then hands the finished runs to {@link ComparisonReport}. Up to
  * {@code seeds.parallel} seeds run at once; each seed's results depend only on its seed, and the
@@ -62,11 +62,16 @@ final class SeedsExperiment
     {
         config.selector(ExperimentSettings.SCOPE + ".name", Optional.of("seeds"));
         config.selector(ExperimentSettings.SCOPE + ".type", Optional.of(TYPE));
-        SeedsSettings settings = SeedsSettings.parse(config.settings(SeedsSettings.SCOPE, SeedsSettings.SPECS));
+        String memberPrefix = SeedsSettings.SCOPE + "." + SeedsSettings.MEMBER + ".";
+        Map<String, String> memberSettings = new LinkedHashMap<>();
+        for (String key : config.keysUnder(SeedsSettings.SCOPE + "." + SeedsSettings.MEMBER)) {
+            memberSettings.put(key.substring(memberPrefix.length()), config.selector(key, Optional.empty()));
+        }
+        SeedsSettings settings = SeedsSettings.parse(config.settings(SeedsSettings.SCOPE, SeedsSettings.SPECS), memberSettings);
         Map<String, String> overrides = config.overrides();
         config.checkNoUnknownKeys();
         Path file = memberFile(settings, baseDirectory);
-        ExperimentConfiguration member = ExperimentConfiguration.load(file, memberOverrides(overrides, settings.trainingSeeds().get(0)));
+        ExperimentConfiguration member = ExperimentConfiguration.load(file, memberOverrides(settings, overrides, settings.trainingSeeds().get(0)));
         if (isSeeds(member)) {
             throw new InvalidSettingException("seeds.experiment = " + settings.experiment() + " is itself a seeds experiment; name a meta-learning experiment or a suite");
         }
@@ -98,7 +103,7 @@ final class SeedsExperiment
                 if (Files.isRegularFile(seedDirectory.resolve(RunDirectory.SUMMARY))) {
                     continue;
                 }
-                ExperimentConfiguration memberConfig = ExperimentConfiguration.load(file, memberOverrides(overrides, seed));
+                ExperimentConfiguration memberConfig = ExperimentConfiguration.load(file, memberOverrides(settings, overrides, seed));
                 pending.add(pool.submit(() -> {
                     progress.println("seeds " + name + ": training seed " + seed + " → " + seedDirectory.getFileName());
                     return member.run(memberConfig, seedDirectory);
@@ -131,10 +136,13 @@ final class SeedsExperiment
         return file;
     }
 
-    /** The seeds run's overrides except its own {@code seeds.*} section, and {@code experiment.seed = seed}. */
-    private static Map<String, String> memberOverrides(Map<String, String> overrides, long seed)
+    /**
+     * {@code seeds.member.*} settings, then the seeds run's overrides outside its own {@code seeds.*}
+     * section on top, then {@code experiment.seed = seed}.
+     */
+    private static Map<String, String> memberOverrides(SeedsSettings settings, Map<String, String> overrides, long seed)
     {
-        Map<String, String> result = new LinkedHashMap<>();
+        Map<String, String> result = new LinkedHashMap<>(settings.memberSettings());
         overrides.forEach((key, value) -> {
             if (!key.startsWith(SeedsSettings.SCOPE + ".")) {
                 result.put(key, value);

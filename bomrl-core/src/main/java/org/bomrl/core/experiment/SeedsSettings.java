@@ -8,6 +8,7 @@ import org.bomrl.api.settings.Settings;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,10 +22,14 @@ import java.util.Set;
  * @param confidence level of the bootstrap intervals, e.g. 0.95
  * @param statisticsSeed root seed of the bootstrap and permutation streams
  * @param referenceMethod the method the significance lines compare with every other method (default: each panel's first)
+ * @param memberSettings {@code seeds.member.<key> = value} lines: {@code key = value} set on every seed's run (under its {@code --set} overrides)
  */
 public record SeedsSettings(String experiment, List<Long> trainingSeeds, int parallel, int resamples, double confidence, long statisticsSeed,
-        Optional<String> referenceMethod)
+        Optional<String> referenceMethod, Map<String, String> memberSettings)
 {
+    /** Prefix of the keys set on every seed's run. */
+    public static final String MEMBER = "member";
+
     public static final String SCOPE = "seeds";
 
     public static final List<SettingSpec> SPECS = List.of(
@@ -39,6 +44,10 @@ public record SeedsSettings(String experiment, List<Long> trainingSeeds, int par
     public SeedsSettings
     {
         trainingSeeds = List.copyOf(trainingSeeds);
+        memberSettings = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(memberSettings));
+        if (memberSettings.containsKey("experiment.seed")) {
+            throw new InvalidSettingException("seeds.member.experiment.seed cannot be set: each run's experiment.seed is its training seed (seeds.training_seeds)");
+        }
         if (trainingSeeds.size() < 2) {
             throw new InvalidSettingException("seeds.training_seeds needs at least 2 seeds (one seed is not a result); got " + trainingSeeds);
         }
@@ -59,7 +68,7 @@ public record SeedsSettings(String experiment, List<Long> trainingSeeds, int par
         }
     }
 
-    public static SeedsSettings parse(Settings settings)
+    public static SeedsSettings parse(Settings settings, Map<String, String> memberSettings)
     {
         List<Long> seeds = new ArrayList<>();
         for (String item : settings.getList("training_seeds")) {
@@ -72,6 +81,7 @@ public record SeedsSettings(String experiment, List<Long> trainingSeeds, int par
         }
         String reference = settings.getString("reference_method").trim();
         return new SeedsSettings(settings.getString("experiment").trim(), seeds, settings.getInt("parallel"), settings.getInt("resamples"),
-                settings.getDouble("confidence"), settings.getLong("statistics_seed"), reference.isEmpty() ? Optional.empty() : Optional.of(reference));
+                settings.getDouble("confidence"), settings.getLong("statistics_seed"), reference.isEmpty() ? Optional.empty() : Optional.of(reference),
+                memberSettings);
     }
 }

@@ -33,7 +33,7 @@ final class SeedsExperimentTest
             meta_train.iterations = 4
             meta_train.tasks_per_iteration = 3
             meta_test.rounds = 2
-            meta_test.repetitions = 2
+            meta_test.repetitions = 3
             methods = bomrl, pg
             method.bomrl.adaptation = adapt.bomrl
             method.bomrl.adaptation.distance = distance.kl-adapted-prior
@@ -50,6 +50,7 @@ final class SeedsExperimentTest
             seeds.experiment = tiny.properties
             seeds.training_seeds = 7, 8, 9
             seeds.resamples = 2000
+            seeds.member.meta_test.repetitions = 2
             """;
 
     /** The comparison files, whose bytes must depend only on the seed list. */
@@ -82,7 +83,8 @@ final class SeedsExperimentTest
         double[] pgStepOne = new double[SEEDS.length];
         for (int s = 0; s < SEEDS.length; s++) {
             Path seedRun = serial.resolve("seed-" + SEEDS[s]);
-            assertThat(seedRun.resolve("meta-test.csv")).exists();
+            // seeds.member.meta_test.repetitions = 2 overrides the member's 3: 2 methods × 2 repetitions × 10 tasks × 3 steps
+            assertThat(Files.readAllLines(seedRun.resolve("meta-test.csv"))).hasSize(1 + 2 * 2 * 10 * 3);
             JsonNode methods = RunDirectory.json().readTree(seedRun.resolve("summary.json").toFile()).get("methods");
             assertThat(RunDirectory.json().readTree(seedRun.resolve("summary.json").toFile()).get("seed").asLong()).isEqualTo(SEEDS[s]);
             stepZero[s] = methods.get("bomrl").get("steps").get(0).get("meanReturn").asDouble();
@@ -227,6 +229,7 @@ final class SeedsExperimentTest
                 .hasMessage("seeds.training_seeds needs at least 2 seeds (one seed is not a result); got [543]");
         assertThatThrownBy(() -> run("twice", Map.of("seeds.training_seeds", "1, 2, 1"))).hasMessage("seeds.training_seeds lists 1 twice");
         assertThatThrownBy(() -> run("word", Map.of("seeds.training_seeds", "1, x"))).hasMessage("seeds.training_seeds: 'x' is not a 64-bit integer seed");
+        assertThatThrownBy(() -> run("fixed", Map.of("seeds.member.experiment.seed", "5"))).hasMessageContaining("seeds.member.experiment.seed cannot be set");
         assertThat(directory.resolve("one")).doesNotExist();
     }
 
