@@ -239,7 +239,7 @@ public final class ExperimentRunner
             plan.rounds = new Rounds(settings.mode(), estimation.episodes(), estimation.tdStep());
             plan.family = family(config, environmentName, distribution, plan.rounds, random);
             plan.methods = Methods.parse(config, components, baseDirectory);
-            plan.learners = new LearnerCatalog(components, plan.family, plan.methods, random);
+            plan.learners = new LearnerCatalog(components, plan.family, plan.methods, distribution.testTasks().stream().map(Task::id).toList(), random);
             String backendKey = "execution.backend";
             plan.backend = backend(backendKey, config.selector(backendKey, Optional.of(LocalExecutionBackend.NAME)));
             plan.executionSettings = config.settings("execution", plan.backend.settings());
