@@ -27,7 +27,7 @@ class MetricsPluginTest
 
         assertThat(plugin.distanceFactories()).extracting(ComponentFactory::name).containsExactly(
                 "distance.kl-prior-adapted", "distance.kl-adapted-prior", "distance.squared-euclidean", "distance.squared-euclidean-probabilities");
-        assertThat(plugin.comparatorFactories()).extracting(ComponentFactory::name).containsExactly("compare.all-task-optimum", "compare.meta-parameter");
+        assertThat(plugin.comparatorFactories()).extracting(ComponentFactory::name).containsExactly("compare.all-task-optimum", "compare.meta-parameter", "compare.meta-parameter-adapted");
         assertThat(plugin.reportWriters()).extracting(ReportWriter::name).containsExactly("report.png");
         assertThat(plugin.environmentFactories()).isEmpty();
         assertThat(plugin.adaptationAlgorithmFactories()).isEmpty();

@@ -2,6 +2,7 @@ package org.bomrl.core.experiment;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Inject;
+import com.google.inject.Provider;
 import org.bomrl.api.compare.OptimalityComparatorFactory;
 import org.bomrl.api.context.RandomSource;
 import org.bomrl.api.distance.GaussianDistance;
@@ -56,17 +57,23 @@ public final class ExperimentRunner
 {
     private final Components components;
     private final PluginRegistry registry;
+    /** Fresh runners (each with its own per-run component record) for training seeds run at once. */
+    private final Provider<ExperimentRunner> runners;
 
     @Inject
-    public ExperimentRunner(Components components, PluginRegistry registry)
+    public ExperimentRunner(Components components, PluginRegistry registry, Provider<ExperimentRunner> runners)
     {
         this.components = components;
         this.registry = registry;
+        this.runners = runners;
     }
 
     /** Runs {@code config} into {@code out} (a new directory); returns the run directory. */
     public Path run(ExperimentConfiguration config, Path out, PrintStream progress, MetaTrainer.Listener listener)
     {
+        if (SeedsExperiment.isSeeds(config)) {
+            return runSeeds(config, () -> RunDirectory.create(out), progress, listener);
+        }
         if (isSuite(config)) {
             return runSuite(config, () -> RunDirectory.create(out), progress, listener);
         }
@@ -79,6 +86,10 @@ public final class ExperimentRunner
      */
     public Map<String, String> check(ExperimentConfiguration config)
     {
+        if (SeedsExperiment.isSeeds(config)) {
+            SeedsExperiment.check(config, baseDirectory(config), member -> runners.get().check(member));
+            return config.effective();
+        }
         if (!isSuite(config)) {
             plan(config, baseDirectory(config));
             return config.effective();
@@ -117,6 +128,9 @@ public final class ExperimentRunner
         ExperimentConfiguration config = ExperimentConfiguration.load(directory.path().resolve(RunDirectory.CONFIG), Map.of());
         if (!execution.isEmpty()) {
             config = config.replacingScope("execution", execution);
+        }
+        if (SeedsExperiment.isSeeds(config)) {
+            return runSeeds(config, () -> directory, progress, listener);
         }
         if (isSuite(config)) {
             return runSuite(config, () -> directory, progress, listener);
@@ -160,6 +174,22 @@ public final class ExperimentRunner
         directory.writeJson(RunDirectory.SUMMARY, outcome.summary());
         render(outcome.figures(), writers(List.of("report.png")), directory);
         return directory.path();
+    }
+
+    /** Runs a training-seeds experiment: each seed's run by a fresh runner, then the comparison over seeds. */
+    private Path runSeeds(ExperimentConfiguration config, Supplier<RunDirectory> directorySupplier, PrintStream progress, MetaTrainer.Listener listener)
+    {
+        SeedsExperiment.Finished finished = SeedsExperiment.run(config, baseDirectory(config), directorySupplier, member -> runners.get().check(member),
+                (member, memberDirectory) -> runners.get().runSeed(member, memberDirectory, progress, listener), progress);
+        render(finished.outcome().figures(), writers(List.of("report.png")), finished.directory());
+        return finished.directory().path();
+    }
+
+    /** Runs one training seed's experiment or suite into its directory, continuing it there if it was started (with the seed's overrides). */
+    private Path runSeed(ExperimentConfiguration member, Path directory, PrintStream progress, MetaTrainer.Listener listener)
+    {
+        Supplier<RunDirectory> target = java.nio.file.Files.isRegularFile(directory.resolve(RunDirectory.CONFIG)) ? () -> RunDirectory.open(directory) : () -> RunDirectory.create(directory);
+        return isSuite(member) ? runSuite(member, target, progress, listener) : execute(member, target, progress, listener);
     }
 
     /** The run directory {@code runs/<name>} for a configuration (without creating it). */
@@ -236,7 +266,7 @@ public final class ExperimentRunner
             plan.rounds = new Rounds(settings.mode(), estimation.episodes(), estimation.tdStep());
             plan.family = family(config, environmentName, distribution, plan.rounds, random);
             plan.methods = Methods.parse(config, components, baseDirectory);
-            plan.learners = new LearnerCatalog(components, plan.family, plan.methods, random);
+            plan.learners = new LearnerCatalog(components, plan.family, plan.methods, distribution.testTasks().stream().map(Task::id).toList(), random);
             String backendKey = "execution.backend";
             plan.backend = backend(backendKey, config.selector(backendKey, Optional.of(LocalExecutionBackend.NAME)));
             plan.executionSettings = config.settings("execution", plan.backend.settings());

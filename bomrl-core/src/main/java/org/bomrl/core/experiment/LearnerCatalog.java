@@ -27,13 +27,16 @@ public final class LearnerCatalog
     private final PolicyFamily family;
     private final Map<String, MethodSpec> methods = new HashMap<>();
     private final RandomSource random;
+    private final List<String> testTaskIds;
     private final Map<String, TaskLearner> learners = new HashMap<>();
 
-    LearnerCatalog(Components components, PolicyFamily family, List<MethodSpec> methods, RandomSource random)
+    /** @param testTaskIds the test tasks in order (task k's meta-test λ when a method's λ grows per task) */
+    LearnerCatalog(Components components, PolicyFamily family, List<MethodSpec> methods, List<String> testTaskIds, RandomSource random)
     {
         this.components = components;
         this.family = family;
         methods.forEach(method -> this.methods.put(method.id(), method));
+        this.testTaskIds = List.copyOf(testTaskIds);
         this.random = random;
     }
 
@@ -63,6 +66,10 @@ public final class LearnerCatalog
         String phase = slash < 0 ? "" : name.substring(slash + 1);
         if (method == null || !(phase.equals(META_TRAIN) || phase.equals(META_TEST))) {
             throw new IllegalArgumentException("no learner '" + name + "' in this run; learners are <method>/meta-train and <method>/meta-test for methods " + methods.keySet());
+        }
+        if (phase.equals(META_TEST) && method.testLambdaGrowth() != 1) {
+            return LambdaScheduleLearner.of(method, testTaskIds, settings -> family.learner(algorithm(method, settings, "meta-test"), "method." + method.id() + ".adaptation",
+                    method.adaptation()), components.adaptation("method." + method.id() + ".adaptation", method.adaptation()).settings());
         }
         AdaptationAlgorithm algorithm = phase.equals(META_TRAIN)
                 ? algorithm(method, method.trainSettings(), "meta-training")

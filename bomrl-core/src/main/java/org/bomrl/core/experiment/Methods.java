@@ -17,7 +17,9 @@ public final class Methods
 {
     public static final List<SettingSpec> SPECS = List.of(
             SettingSpec.of("label", SettingType.STRING, "", "label in reports (default: the id)"),
-            SettingSpec.of("prior", SettingType.STRING, "trained", "meta-policy: trained, uniform, constant:<logit>, file:<path> or method:<id>"));
+            SettingSpec.of("prior", SettingType.STRING, "trained", "meta-policy: trained, uniform, constant:<logit>, file:<path> or method:<id>"),
+            SettingSpec.of("test.lambda_growth", SettingType.DOUBLE, "1",
+                    "meta-test λ of test task k (0-based, in task order) is λ·g^(k+1); 1 keeps λ constant (2: the as-published random initialisation, spec §5a)"));
 
     private Methods() {}
 
@@ -45,7 +47,14 @@ public final class Methods
                     : Optional.empty();
             String label = section.getString("label").isBlank() ? id : section.getString("label");
             Prior prior = Prior.parse(scope + ".prior", section.getString("prior"), baseDirectory);
-            methods.add(new MethodSpec(id, label, prior, adaptation, test, train, bound, boundSettings));
+            double growth = section.getDouble("test.lambda_growth");
+            if (!(growth > 0) || Double.isInfinite(growth)) {
+                throw new InvalidSettingException(scope + ".test.lambda_growth = " + growth + " is invalid: expected a positive finite factor (1 for a constant λ)");
+            }
+            if (growth != 1 && factory.settings().stream().noneMatch(spec -> spec.key().equals("lambda"))) {
+                throw new InvalidSettingException(scope + ".test.lambda_growth needs an adaptation with a lambda setting; " + adaptationKey + " = " + adaptation + " has none");
+            }
+            methods.add(new MethodSpec(id, label, prior, adaptation, test, train, bound, boundSettings, growth));
         }
         for (MethodSpec method : methods) {
             if (method.prior() instanceof Prior.FromMethod from && methods.stream().noneMatch(other -> other.id().equals(from.method()) && other.prior() instanceof Prior.Trained)) {

@@ -18,9 +18,16 @@ public final class BuiltInComparators
             SettingSpec.of("restarts", SettingType.INTEGER, "4", "starts: the uniform policy and restarts − 1 random ones"),
             SettingSpec.of("seed", SettingType.LONG, "0", "seed of the random starts"));
 
+    private static final List<SettingSpec> ADAPTED_META_PARAMETER_SETTINGS = List.of(
+            SettingSpec.of("lambda", SettingType.DOUBLE, "0.2", "λ of the Alg(2) step the meta-parameter is adapted with (the method's meta-test λ)"),
+            SettingSpec.of("iterations", SettingType.INTEGER, "500", "Adam ascent steps per start"),
+            SettingSpec.of("learning_rate", SettingType.DOUBLE, "0.1", "Adam learning rate on the meta-parameter's logits"),
+            SettingSpec.of("restarts", SettingType.INTEGER, "4", "starts: the uniform policy and restarts − 1 random ones"),
+            SettingSpec.of("seed", SettingType.LONG, "0", "seed of the random starts"));
+
     private BuiltInComparators() {}
 
-    /** Factories named {@code compare.all-task-optimum} and {@code compare.meta-parameter}. */
+    /** Factories named {@code compare.all-task-optimum}, {@code compare.meta-parameter} and {@code compare.meta-parameter-adapted}. */
     public static List<OptimalityComparatorFactory> factories()
     {
         return List.of(
@@ -28,7 +35,10 @@ public final class BuiltInComparators
                         List.of(), settings -> new AllTaskOptimumComparator()),
                 new ComparatorFactory(MetaParameterComparator.NAME,
                         "J_τ of the best single shared tabular softmax policy (no adaptation), by exact-gradient ascent with restarts",
-                        META_PARAMETER_SETTINGS, BuiltInComparators::metaParameter));
+                        META_PARAMETER_SETTINGS, BuiltInComparators::metaParameter),
+                new ComparatorFactory(AdaptedMetaParameterComparator.NAME,
+                        "J_τ after one exact Alg(2) step from the best meta-parameter, max_φ mean_τ J_τ(Alg(π_φ, λ, τ)), by exact-hypergradient ascent with restarts",
+                        ADAPTED_META_PARAMETER_SETTINGS, BuiltInComparators::adaptedMetaParameter));
     }
 
     private static OptimalityComparator metaParameter(Settings settings)
@@ -47,6 +57,27 @@ public final class BuiltInComparators
             throw invalid(settings, "restarts", restarts, "a positive integer");
         }
         return new MetaParameterComparator(iterations, learningRate, restarts, seed);
+    }
+
+    private static OptimalityComparator adaptedMetaParameter(Settings settings)
+    {
+        double lambda = settings.getDouble("lambda");
+        int iterations = settings.getInt("iterations");
+        double learningRate = settings.getDouble("learning_rate");
+        int restarts = settings.getInt("restarts");
+        if (!(lambda > 0) || Double.isInfinite(lambda)) {
+            throw invalid(settings, "lambda", lambda, "a positive finite number");
+        }
+        if (iterations < 1) {
+            throw invalid(settings, "iterations", iterations, "a positive integer");
+        }
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw invalid(settings, "learning_rate", learningRate, "a positive finite number");
+        }
+        if (restarts < 1) {
+            throw invalid(settings, "restarts", restarts, "a positive integer");
+        }
+        return new AdaptedMetaParameterComparator(lambda, iterations, learningRate, restarts, settings.getLong("seed"));
     }
 
     private static InvalidSettingException invalid(Settings settings, String key, Object value, String expected)

@@ -179,7 +179,7 @@ final class MetaParameterComparator
     }
 
     /** One evaluator per task; checks exact models exist and share |S| and |A|. */
-    private static List<PolicyEvaluation> evaluations(List<? extends Task<?, ?>> tasks)
+    static List<PolicyEvaluation> evaluations(List<? extends Task<?, ?>> tasks)
     {
         requireNonNull(tasks, "tasks is null");
         if (tasks.isEmpty()) {

@@ -35,12 +35,13 @@ import static java.util.Objects.requireNonNull;
  * <ul>
  *   <li>{@link Figure.Kind#LINE}: an XY chart with one curve per series (mean, with markers) and,
  *       where the spread is non-zero, a translucent band mean ± spread drawn as a filled polygon
- *       under the curve; series listed in {@link Figure#dashed()} are dashed lines without
+ *       under the curve, or the figure's asymmetric {@link org.bomrl.api.report.Band} [lower, upper]
+ *       where one names the series (e.g. a confidence interval over training seeds); series listed in {@link Figure#dashed()} are dashed lines without
  *       markers or bands.</li>
  *   <li>{@link Figure.Kind#BAR}: a category chart whose categories are the distinct x values of
  *       all series in increasing order, labelled by {@link Figure#categories()} when it has one
  *       label per category and by the x values otherwise; one bar group per series with ± spread
- *       error bars; dashed series are drawn as dashed lines over the bars. (XChart reserves a slot
+ *       error bars (bands are not drawn on bar charts); dashed series are drawn as dashed lines over the bars. (XChart reserves a slot
  *       per series, lines included, inside each category; with a single bar series the bar is
  *       centred on its tick, with several the groups are shifted by the line slots.)</li>
  * </ul>
@@ -121,8 +122,10 @@ public final class PngReportWriter
             }
             Color color = PALETTE[index++ % PALETTE.length];
             boolean dashed = figure.dashed().contains(series.label());
-            if (!dashed && hasSpread(series)) {
-                XYSeries band = chart.addSeries(series.label() + BAND_SUFFIX, bandX(series), bandY(series));
+            java.util.Optional<org.bomrl.api.report.Band> interval = figure.bands().stream().filter(candidate -> candidate.series().equals(series.label())).findFirst();
+            if (!dashed && (interval.isPresent() || hasSpread(series))) {
+                double[] outline = interval.map(value -> outline(value.upper(), value.lower())).orElseGet(() -> bandY(series));
+                XYSeries band = chart.addSeries(series.label() + BAND_SUFFIX, bandX(series), outline);
                 band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
                 band.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), BAND_ALPHA));
                 band.setLineColor(new Color(0, 0, 0, 0));
@@ -261,11 +264,23 @@ public final class PngReportWriter
     {
         double[] mean = series.mean();
         double[] spread = series.spread();
-        int n = mean.length;
+        double[] upper = new double[mean.length];
+        double[] lower = new double[mean.length];
+        for (int i = 0; i < mean.length; i++) {
+            upper[i] = mean[i] + spread[i];
+            lower[i] = mean[i] - spread[i];
+        }
+        return outline(upper, lower);
+    }
+
+    /** upper forward, then lower backward. */
+    private static double[] outline(double[] upper, double[] lower)
+    {
+        int n = upper.length;
         double[] outline = new double[2 * n];
         for (int i = 0; i < n; i++) {
-            outline[i] = mean[i] + spread[i];
-            outline[2 * n - 1 - i] = mean[i] - spread[i];
+            outline[i] = upper[i];
+            outline[2 * n - 1 - i] = lower[i];
         }
         return outline;
     }

@@ -26,7 +26,7 @@ class BuiltInComparatorsTest
     void factoriesHaveTheDocumentedNamesAndSettings()
     {
         assertThat(BuiltInComparators.factories()).extracting(OptimalityComparatorFactory::name)
-                .containsExactly("compare.all-task-optimum", "compare.meta-parameter");
+                .containsExactly("compare.all-task-optimum", "compare.meta-parameter", "compare.meta-parameter-adapted");
         assertThat(factory("compare.all-task-optimum").settings()).isEmpty();
         assertThat(factory("compare.meta-parameter").settings()).extracting(SettingSpec::key, spec -> spec.defaultValue().orElseThrow())
                 .containsExactly(

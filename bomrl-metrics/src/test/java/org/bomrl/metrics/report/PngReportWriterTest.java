@@ -1,5 +1,6 @@
 package org.bomrl.metrics.report;
 
+import org.bomrl.api.report.Band;
 import org.bomrl.api.report.Figure;
 import org.bomrl.api.report.Series;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,41 @@ class PngReportWriterTest
         }
         assertThat(ImageIO.read(directory.resolve("return.png").toFile())).isNotNull();
         assertThat(Files.readString(directory.resolve("other.txt"))).isEqualTo("not ours");
+    }
+
+    @Test
+    void drawsAnAsymmetricBandAroundItsSeries()
+            throws IOException
+    {
+        Series curve = new Series("BO-MRL", STEPS, new double[] {0.2, 0.9, 1.2, 1.4, 1.5}, new double[5]);
+        Figure plain = new Figure("plain", "Return", "step", "return", Figure.Kind.LINE, List.of(), List.of(curve), List.of());
+        Figure banded = new Figure("banded", "Return", "step", "return", Figure.Kind.LINE, List.of(), List.of(curve), List.of(),
+                List.of(new Band("BO-MRL", new double[] {0.0, 0.6, 1.0, 1.3, 1.45}, new double[] {0.5, 1.0, 1.3, 1.5, 1.6})));
+
+        new PngReportWriter().write(List.of(plain, banded), directory);
+
+        long plainTinted = tintedPixels(ImageIO.read(directory.resolve("plain.png").toFile()));
+        long bandTinted = tintedPixels(ImageIO.read(directory.resolve("banded.png").toFile()));
+        assertThat(bandTinted).as("coloured pixels with the band vs without").isGreaterThan(plainTinted + 1000);
+        assertThatThrownBy(() -> new Figure("bad", "t", "x", "y", Figure.Kind.LINE, List.of(), List.of(curve), List.of(),
+                List.of(new Band("other", new double[5], new double[5])))).hasMessageContaining("band names no series of figure bad: 'other'");
+    }
+
+    /** Pixels that are neither grey nor white (the band is a translucent tint of the series colour). */
+    private static long tintedPixels(BufferedImage image)
+    {
+        long count = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                int red = (rgb >> 16) & 0xff;
+                int blue = rgb & 0xff;
+                if (blue - red > 20) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     @Test
