@@ -26,18 +26,23 @@ final class Experiments
         assumeTrue(NativeLibrary.available(), "MuJoCo is not available: apt-get install libmujoco-dev");
     }
 
-    /** The first meta-test task of {@code family} with the time limit {@code horizon} ({@code environment.horizon}). */
+    /** The first meta-test task of the family {@code name} with the time limit {@code horizon} ({@code environment.horizon}). */
     @SuppressWarnings("unchecked")
-    static Task<double[], double[]> firstTestTask(String family, int horizon)
+    static Task<double[], double[]> firstTestTask(String name, int horizon)
+    {
+        return (Task<double[], double[]>) distribution(name, Integer.toString(horizon)).testTasks().get(0);
+    }
+
+    /** The family {@code name} (e.g. {@code env.mujoco.ant-dir}) with {@code environment.horizon = horizon}, created as core creates it. */
+    static TaskDistribution<?, ?> distribution(String name, String horizon)
     {
         EnvironmentFactory factory = LocomotionFactories.all().stream()
-                .filter(candidate -> candidate.name().equals(family))
+                .filter(candidate -> candidate.name().equals(name))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no factory " + family));
-        RunContext context = new RunContext(RandomSource.seeded(RUN_SEED), name -> {
-            throw new AssertionError("environments resolve no components: " + name);
+                .orElseThrow(() -> new AssertionError("no factory " + name));
+        RunContext context = new RunContext(RandomSource.seeded(RUN_SEED), component -> {
+            throw new AssertionError("environments resolve no components: " + component);
         });
-        TaskDistribution<?, ?> distribution = factory.create(MapSettings.of("environment", Map.of("horizon", Integer.toString(horizon)), factory.settings()), context);
-        return (Task<double[], double[]>) distribution.testTasks().get(0);
+        return factory.create(MapSettings.of("environment", Map.of("horizon", horizon), factory.settings()), context);
     }
 }
