@@ -3,6 +3,7 @@ package org.bomrl.mujoco.locomotion;
 import org.bomrl.api.context.RandomSource;
 import org.bomrl.api.env.BoxSpace;
 import org.bomrl.api.env.Environment;
+import org.bomrl.api.env.EpisodeValidity;
 import org.bomrl.api.env.Space;
 import org.bomrl.api.env.Step;
 import org.bomrl.mujoco.bridge.MjModel;

@@ -8,6 +8,7 @@ import org.bomrl.api.env.Task;
 import org.bomrl.api.env.TaskDistribution;
 import org.bomrl.api.settings.InvalidSettingException;
 import org.bomrl.api.settings.SettingSpec;
+import org.bomrl.api.settings.SettingType;
 import org.bomrl.api.settings.Settings;
 import org.bomrl.mujoco.bridge.NativeLibrary;
 
@@ -20,7 +21,11 @@ import static java.util.Objects.requireNonNull;
  * Settings: {@code variant} ({@link Variants}), {@code actions} ({@code unbounded}: R^nu, MuJoCo clamps
  * ctrl to [−1, 1] and the control cost uses the raw action, as Gym v4 under BO-MRL's code;
  * {@code bounded}: [−1, 1]^nu, actions outside are rejected), {@code test-tasks}
- * ({@code meta-test}: the meta-test grid; {@code evaluation}: the per-iteration evaluation goals).
+ * ({@code meta-test}: the meta-test grid; {@code evaluation}: the per-iteration evaluation goals),
+ * {@code horizon} (the environment's time limit in control steps; 0 keeps the variant's own). A
+ * sampler that bootstraps each episode's tail with a continuation rollout (spec §5b: 200 steps plus
+ * a 200-step continuation) needs a time limit of at least the sum, e.g. 400; with the variant's 200
+ * the continuation would end at once.
  * Creating it needs the MuJoCo library and fails with installation advice without it.
  */
 final class LocomotionFactory
@@ -63,7 +68,9 @@ final class LocomotionFactory
                 SettingSpec.choice("actions", "unbounded", "unbounded: R^nu, ctrl clamped to [-1, 1] by MuJoCo, cost on the raw action (Gym v4); "
                         + "bounded: [-1, 1]^nu, outside rejected", "unbounded", "bounded"),
                 SettingSpec.choice("test-tasks", "meta-test", "meta-test: the meta-test grid; evaluation: the per-iteration evaluation goals",
-                        "meta-test", "evaluation"));
+                        "meta-test", "evaluation"),
+                SettingSpec.of("horizon", SettingType.INTEGER, "0", "time limit of an episode in control steps (0: the variant's own, "
+                        + "200 or ProMP's 100); at least sampling.horizon + sampling.bootstrap_steps for the bootstrap continuation to run"));
     }
 
     @Override
@@ -77,6 +84,14 @@ final class LocomotionFactory
         }
         catch (IllegalArgumentException e) {
             throw new InvalidSettingException(settings.scope() + ".variant: " + e.getMessage());
+        }
+        int horizon = settings.getInt("horizon");
+        if (horizon < 0) {
+            throw new InvalidSettingException(settings.scope() + ".horizon = " + horizon + " is invalid: must be ≥ 1, or 0 for the variant's own ("
+                    + variant.horizon() + ")");
+        }
+        if (horizon > 0) {
+            variant = variant.withHorizon(horizon);
         }
         boolean bounded = settings.getString("actions").equals("bounded");
         boolean evaluation = settings.getString("test-tasks").equals("evaluation");

@@ -64,6 +64,13 @@ record LocomotionVariant(String family, String name, Robot robot, Objective obje
         }
     }
 
+    /** This variant with another time limit (the fingerprint, which covers the variant, changes with it). */
+    LocomotionVariant withHorizon(int steps)
+    {
+        return new LocomotionVariant(family, name, robot, objective, goalLow, goalHigh, directions, steps, frameSkip, ctrlCost, contactCost, bonus, healthyLow,
+                healthyHigh, layout, metaTestGoals, evaluationGoals, source);
+    }
+
     /** Whether episodes end on an unhealthy state. */
     boolean terminates()
     {

@@ -1,6 +1,7 @@
 package org.bomrl.mujoco.locomotion;
 
 import org.bomrl.api.env.Environment;
+import org.bomrl.api.env.EpisodeValidity;
 import org.bomrl.api.env.Step;
 import org.bomrl.mujoco.bridge.MjSim;
 import org.junit.jupiter.api.BeforeEach;
