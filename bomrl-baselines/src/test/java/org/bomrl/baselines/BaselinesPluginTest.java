@@ -21,7 +21,8 @@ class BaselinesPluginTest
 
         assertThat(plugins).hasSize(1);
         BomrlPlugin plugin = plugins.get(0);
-        assertThat(plugin.adaptationAlgorithmFactories()).extracting(ComponentFactory::name).containsExactly("adapt.pg", "adapt.maml", "adapt.maml-trpo");
+        assertThat(plugin.adaptationAlgorithmFactories()).extracting(ComponentFactory::name).containsExactly("adapt.pg", "adapt.maml", "adapt.maml-trpo", "adapt.promp", "adapt.e-maml");
+        assertThat(plugin.outerOptimizerFactories()).extracting(ComponentFactory::name).containsExactly("optimizer.promp-epochs");
         assertThat(plugin.environmentFactories()).isEmpty();
         assertThat(plugin.distanceFactories()).isEmpty();
         assertThat(plugin.comparatorFactories()).isEmpty();
