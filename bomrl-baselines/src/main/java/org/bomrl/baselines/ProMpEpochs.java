@@ -58,6 +58,26 @@ final class ProMpEpochs
         this.descent = new double[dimension];
     }
 
+    int epochs()
+    {
+        return epochs;
+    }
+
+    double learningRate()
+    {
+        return learningRate;
+    }
+
+    boolean adaptive()
+    {
+        return adaptive;
+    }
+
+    double klTarget()
+    {
+        return klTarget;
+    }
+
     /** The current η. */
     double klPenalty()
     {
