@@ -7,6 +7,7 @@ import org.bomrl.api.data.TrajectoryBatch;
 import org.bomrl.api.policy.GaussianPolicy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
@@ -85,7 +86,7 @@ final class GaussianEmaml
         state[2] = sum;
         state[3] = sumSquares;
         double[] weights = new double[rows];
-        java.util.Arrays.fill(weights, 1.0 / rows);
+        Arrays.fill(weights, 1.0 / rows);
         double[] s = new double[n];
         policy.scoreGradient(phi, batch, weights, s, null);
         System.arraycopy(s, 0, state, HEADER, n);
@@ -140,10 +141,21 @@ final class GaussianEmaml
         return out;
     }
 
+    /** s = mean_𝒟 ∇_φ log π_φ(a|s) at φo, from the state of a meta-gradient of this algorithm (a copy). */
+    static double[] meanPreUpdateScore(MetaGradient metaGradient)
+    {
+        int n = metaGradient.h().length;
+        if (metaGradient.state().length < HEADER + n) {
+            throw new IllegalArgumentException("E-MAML meta-gradient state has " + metaGradient.state().length + " values, fewer than " + (HEADER + n));
+        }
+        double[] s = new double[n];
+        System.arraycopy(metaGradient.state(), HEADER, s, 0, n);
+        return s;
+    }
+
     @Override
     public double surrogateLoss(GaussianPolicy policy, double[] phiPrime, TrajectoryBatch batch, MetaGradient metaGradient)
     {
-        int n = phiPrime.length;
         double[] state = metaGradient.state();
         PostUpdateSamples samples = samples(policy, phiPrime, batch, state);
         double[] advantages = preAdvantages(batch, state);
@@ -189,7 +201,7 @@ final class GaussianEmaml
         policy.scoreGradient(theta, rows, weights, g, null);
         step.jacobianTransposeTimes(policy, phiPrime, batch, advantages, g, out);
         double[] exploration = new double[batch.steps()];
-        java.util.Arrays.fill(exploration, -state[0] / batch.steps());
+        Arrays.fill(exploration, -state[0] / batch.steps());
         policy.scoreGradient(phiPrime, batch, exploration, g, null);
         for (int i = 0; i < n; i++) {
             out[i] += g[i];
