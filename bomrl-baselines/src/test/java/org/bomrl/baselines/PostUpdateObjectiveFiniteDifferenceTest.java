@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * ProMP's clipped outer objective and E-MAML's outer objective with the exploration term (spec
@@ -24,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * differences of the task's surrogate ℓ_τ, at φo (where −∇ℓ_τ = h) and away from it (where ProMP's
  * clipping is active for part of the rows); at φo, h equals MAML's second-order meta-gradient with
  * the same inner objective plus, for E-MAML, R̃_τ·mean_𝒟 ∇log π_φ, with R̃ recomputed here from
- * the rewards of the whole meta-batch.
+ * the rewards of the whole meta-batch. At φo the surrogates have their closed forms (r' = 1); the
+ * six-argument meta-gradient, which lacks 𝒟', and states of another algorithm are refused.
  */
 final class PostUpdateObjectiveFiniteDifferenceTest
 {
@@ -132,6 +134,57 @@ final class PostUpdateObjectiveFiniteDifferenceTest
             checkGradient(emaml, policy, AWAY, fixture.batch, metaGradient, analytic, maxAbs(analytic));
         }
         assertThat(Math.abs(sumOfStandardised)).as("standardised rewards sum to zero over the meta-batch").isLessThan(ROUNDING * allRewards.length);
+    }
+
+    @Test
+    void surrogatesAtThePriorAreMinusTheMeanPostUpdateAdvantagePlusTheExplorationTerm()
+    {
+        GaussianMlpPolicy policy = policy();
+        Fixture fixture = Fixture.of(policy, 3, 7);
+        GaussianProMp proMp = new GaussianProMp(ALPHA, CLIP);
+        GaussianEmaml emaml = new GaussianEmaml(ALPHA);
+        AdaptationResult lvc = proMp.adapt(policy, PHI, fixture.batch, fixture.advantages);
+        AdaptationResult reinforce = emaml.adapt(policy, PHI, fixture.batch, fixture.advantages);
+        TrajectoryBatch afterLvc = fixture.after(policy, lvc.theta(), 11);
+        TrajectoryBatch afterReinforce = fixture.after(policy, reinforce.theta(), 13);
+        double[] advantagesLvc = LinearQuadraticBatches.advantages(afterLvc, fixture.gamma);
+        double[] advantagesReinforce = shifted(LinearQuadraticBatches.advantages(afterReinforce, fixture.gamma), 0, 0.5);
+        MetaGradient proMpGradient = proMp.metaGradient(policy, PHI, lvc, fixture.batch, fixture.advantages, afterLvc, advantagesLvc);
+        MetaGradient emamlGradient = emaml.metaGradient(policy, PHI, reinforce, fixture.batch, fixture.advantages, afterReinforce, advantagesReinforce);
+        double[] preScores = new double[fixture.batch.steps()];
+        policy.logProbabilities(PHI, fixture.batch, preScores);
+        double explorationWeight = 0.7;
+        double[] state = emamlGradient.state().clone();
+        state[0] = explorationWeight;
+        MetaGradient explored = new MetaGradient(emamlGradient.h(), state, false);
+
+        assertThat(proMp.surrogateLoss(policy, PHI, fixture.batch, proMpGradient)).as("r' = 1 at φo")
+                .isCloseTo(-Arrays.stream(advantagesLvc).average().orElseThrow(), org.assertj.core.data.Offset.offset(ROUNDING));
+        assertThat(emaml.surrogateLoss(policy, PHI, fixture.batch, emamlGradient)).as("R̃ = 0 before standardisation")
+                .isCloseTo(-Arrays.stream(advantagesReinforce).average().orElseThrow(), org.assertj.core.data.Offset.offset(ROUNDING));
+        assertThat(emaml.surrogateLoss(policy, PHI, fixture.batch, explored)).as("−mean Â' − R̃·mean log π_φ")
+                .isCloseTo(-Arrays.stream(advantagesReinforce).average().orElseThrow() - explorationWeight * Arrays.stream(preScores).average().orElseThrow(),
+                        org.assertj.core.data.Offset.offset(ROUNDING * (1 + Math.abs(Arrays.stream(preScores).average().orElseThrow()))));
+    }
+
+    @Test
+    void bothRefuseTheMetaGradientWithoutThePostUpdateBatchAndForeignStates()
+    {
+        GaussianMlpPolicy policy = policy();
+        Fixture fixture = Fixture.of(policy, 0, 9);
+        GaussianProMp proMp = new GaussianProMp(ALPHA, CLIP);
+        GaussianEmaml emaml = new GaussianEmaml(ALPHA);
+        AdaptationResult adapted = proMp.adapt(policy, PHI, fixture.batch, fixture.advantages);
+        MetaGradient foreign = new MetaGradient(new double[PHI.length], new double[PHI.length + fixture.batch.steps()], false);
+
+        assertThatThrownBy(() -> proMp.metaGradient(policy, PHI, adapted, fixture.batch, fixture.advantages, new double[PHI.length]))
+                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("post-update batch");
+        assertThatThrownBy(() -> emaml.metaGradient(policy, PHI, adapted, fixture.batch, fixture.advantages, new double[PHI.length]))
+                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("post-update batch");
+        assertThatThrownBy(() -> proMp.surrogateLoss(policy, PHI, fixture.batch, foreign)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("meta-gradient state has").hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> emaml.surrogateLoss(policy, PHI, fixture.batch, foreign)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("meta-gradient state has").hasMessageNotContaining("\n");
     }
 
     /** −∂ℓ/∂φ'_i by central differences against {@code expected}. */
