@@ -451,6 +451,41 @@ public final class GaussianMlpPolicy
         System.arraycopy(gLogStd, 0, out, logStdOffset, actionDimension);
     }
 
+    /**
+     * One forward and one backward pass for a cost on the outputs: per chunk of rows, the forward
+     * pass gives μ_θ(s_i), {@code cost} returns its part of c and the output gradient, and the
+     * backward pass adds J_θᵀ ∂c/∂μ to {@code out}; at the end out[log σ] = Σ ∂c/∂log σ. Equals
+     * {@link #outputs} followed by {@link #outputGradient} with the same output gradients.
+     *
+     * @param gLogStd actionDimension values, zeroed here and accumulated by {@code cost}
+     * @param out ∇_θ c (overwritten)
+     * @return c = Σ over the chunks of {@link OutputCost#chunk}, in row order
+     */
+    public double outputCostGradient(double[] theta, double[] observations, int n, OutputCost cost, double[] gLogStd, double[] out)
+    {
+        checkTheta(theta);
+        checkRows(observations, n);
+        requireNonNull(cost, "cost is null");
+        checkLength(gLogStd, actionDimension, "gLogStd");
+        checkLength(out, parameterCount, "out");
+        MlpWorkspace ws = workspaces.get();
+        Arrays.fill(out, 0);
+        Arrays.fill(gLogStd, 0);
+        int last = layerCount() - 1;
+        double[] mu = ws.h[last];
+        double[] gMu = ws.g[last];
+        double value = 0;
+        for (int start = 0; start < n; start += CHUNK) {
+            int rows = Math.min(CHUNK, n - start);
+            int observationOffset = start * observationDimension;
+            forward(ws, theta, observations, observationOffset, rows);
+            value += cost.chunk(start, rows, mu, gMu, gLogStd);
+            backward(ws, theta, observations, observationOffset, rows, gMu, 0, out);
+        }
+        System.arraycopy(gLogStd, 0, out, logStdOffset, actionDimension);
+        return value;
+    }
+
     @Override
     public void outputDirectional(double[] theta, double[] observations, int n, double[] v, double[] rMeans, double[] rLogStd)
     {
