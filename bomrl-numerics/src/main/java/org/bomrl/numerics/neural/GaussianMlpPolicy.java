@@ -239,7 +239,47 @@ public final class GaussianMlpPolicy
         requireNonNull(random, "random is null");
         MlpWorkspace ws = workspaces.get();
         forward(ws, theta, observation, 0, 1);
+        return draw(ws, theta, ws.h[layerCount() - 1], 0, random, action, 0);
+    }
+
+    /**
+     * {@link #sample} for {@code rows} states at once, row r with its own generator
+     * {@code generators[r]}: one batched forward pass per chunk, then per row exactly the draws and
+     * arithmetic of {@link #sample} (a row's mean does not depend on the other rows, see
+     * {@link DenseKernels}), so each row's action, log-probability and generator state equal those
+     * of a {@link #sample} call on that row alone.
+     *
+     * @param observations rows × observationDimension values, row-major (only the first rows are read)
+     * @param actions rows × actionDimension values (written)
+     * @param logProbabilities rows values (written)
+     */
+    public void sampleRows(double[] theta, double[] observations, int rows, SplittableRandom[] generators, double[] actions, double[] logProbabilities)
+    {
+        checkTheta(theta);
+        requireNonNull(observations, "observations is null");
+        requireNonNull(generators, "generators is null");
+        requireNonNull(actions, "actions is null");
+        requireNonNull(logProbabilities, "logProbabilities is null");
+        if (rows < 0 || observations.length < rows * observationDimension || generators.length < rows || actions.length < rows * actionDimension
+                || logProbabilities.length < rows) {
+            throw new IllegalArgumentException("rows = " + rows + " needs " + rows * observationDimension + " observation values, " + rows + " generators, "
+                    + rows * actionDimension + " action values and " + rows + " log-probabilities");
+        }
+        MlpWorkspace ws = workspaces.get();
         double[] mu = ws.h[layerCount() - 1];
+        for (int start = 0; start < rows; start += CHUNK) {
+            int count = Math.min(CHUNK, rows - start);
+            forward(ws, theta, observations, start * observationDimension, count);
+            for (int i = 0; i < count; i++) {
+                int row = start + i;
+                logProbabilities[row] = draw(ws, theta, mu, i * actionDimension, requireNonNull(generators[row], "generator is null"), actions, row * actionDimension);
+            }
+        }
+    }
+
+    /** action = μ + σ ε with ε from Marsaglia's polar method (see {@link #sample}); returns log π_θ(a|s). */
+    private double draw(MlpWorkspace ws, double[] theta, double[] mu, int muOffset, SplittableRandom random, double[] action, int actionOffset)
+    {
         double[] eps = ws.noise;
         for (int d = 0; d < actionDimension; d += 2) {
             double u;
@@ -258,7 +298,7 @@ public final class GaussianMlpPolicy
         double logProbability = 0;
         for (int d = 0; d < actionDimension; d++) {
             double logStd = theta[logStdOffset + d];
-            action[d] = mu[d] + Math.exp(logStd) * eps[d];
+            action[actionOffset + d] = mu[muOffset + d] + Math.exp(logStd) * eps[d];
             logProbability += -0.5 * eps[d] * eps[d] - logStd - HALF_LOG_TWO_PI;
         }
         return logProbability;
