@@ -8,6 +8,7 @@ import org.bomrl.api.distance.GaussianDistance;
 import org.bomrl.api.policy.GaussianPolicy;
 import org.bomrl.numerics.neural.GaussianMlpPolicy;
 import org.bomrl.numerics.neural.OutputCost;
+import org.bomrl.numerics.neural.OutputCurvature;
 import org.bomrl.numerics.optim.Adam;
 import org.bomrl.numerics.optim.ConjugateGradient;
 import org.bomrl.numerics.optim.ConjugateGradientResult;
@@ -132,6 +133,18 @@ final class GaussianBomrl
     public MetaGradient metaGradient(GaussianPolicy policy, double[] phi, AdaptationResult adapted, TrajectoryBatch batch, double[] advantages,
             double[] adaptedGradient)
     {
+        return metaGradient(policy, phi, adapted, batch, advantages, adaptedGradient, true);
+    }
+
+    /**
+     * The hypergradient with the Hessian-vector products of ∇²(D + L/λ) either fused into one
+     * pass over the outputs ({@link InnerObjective#hessianVector}, for the Gaussian KLs) or, when
+     * {@code fuse} is false or D is another distance, as the sum of the policy's and the
+     * distance's own products (the reference).
+     */
+    MetaGradient metaGradient(GaussianPolicy policy, double[] phi, AdaptationResult adapted, TrajectoryBatch batch, double[] advantages, double[] adaptedGradient,
+            boolean fuse)
+    {
         int n = batch.steps();
         double[] observations = batch.observations();
         double[] theta = adapted.theta();
@@ -146,7 +159,13 @@ final class GaussianBomrl
         for (int i = 0; i < b.length; i++) {
             b[i] = -adaptedGradient[i];
         }
+        InnerObjective fused = fuse ? InnerObjective.recognise(distance, policy, phi, batch, advantages, 1 / settings.lambda()) : null;
+        GaussianMlpPolicy mlp = policy instanceof GaussianMlpPolicy network ? network : null;
         ConjugateGradientResult solved = cg.solve((v, out) -> {
+            if (fused != null) {
+                fused.hessianVector(policy, mlp, theta, observations, first, second, v, out);
+                return;
+            }
             policy.scoreHessianVector(theta, batch, first, second, v, out);
             distance.hessianVectorThetaTheta(policy, theta, phi, observations, n, v, distancePart);
             for (int i = 0; i < out.length; i++) {
@@ -202,7 +221,7 @@ final class GaussianBomrl
      * solve; not thread-safe.
      */
     static final class InnerObjective
-            implements OutputCost
+            implements OutputCost, OutputCurvature
     {
         private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
         /** Relative agreement with {@code distance.value} at the probe that identifies a KL direction. */
@@ -224,9 +243,16 @@ final class GaussianBomrl
         private final double[] precision;
         private final double[] constant;
         private final double[] logStdSlope;
+        private final double[] ratio;
+        private final double[] rLogStd;
+        private final double[] rgLogStd;
+        private double[] first;
+        private double[] second;
         private double logNormaliser;
         private double[] means;
         private double[] gMeans;
+        private double[] rMeans;
+        private double[] rgMeans;
         private final double[] gLogStd;
 
         private InnerObjective(boolean adaptedFirst, GaussianPolicy policy, TrajectoryBatch batch, double[] advantages, double scale, double[] meansPhi,
@@ -246,6 +272,9 @@ final class GaussianBomrl
             this.precision = new double[actions];
             this.constant = new double[actions];
             this.logStdSlope = new double[actions];
+            this.ratio = new double[actions];
+            this.rLogStd = new double[actions];
+            this.rgLogStd = new double[actions];
             this.gLogStd = new double[actions];
         }
 
@@ -352,6 +381,75 @@ final class GaussianBomrl
             return sum;
         }
 
+        /**
+         * out = ∇²_θθ (L/λ + D) · v at θ (overwritten) with first = f'/λ and second = f''/λ of the
+         * surrogate at θ: per row, with z = (a − μ)/σ, u = (∂μ/∂θ) v, r = v_{log σ} and
+         * q = Σ_d z_d u_d/σ_d + (z_d² − 1) r_d, the output-space products of
+         * {@link GaussianMlpPolicy#scoreHessianVector} plus (1/n) times those of the KL kernel
+         * (direction (u, r) in the adapted policy's slots, 0 in the prior's).
+         */
+        void hessianVector(GaussianPolicy policy, GaussianMlpPolicy mlp, double[] theta, double[] observations, double[] firstWeights, double[] secondWeights,
+                double[] v, double[] out)
+        {
+            this.first = firstWeights;
+            this.second = secondWeights;
+            if (mlp != null) {
+                System.arraycopy(theta, mlp.logStdOffset(), logStdTheta, 0, actions);
+                System.arraycopy(v, mlp.logStdOffset(), rLogStd, 0, actions);
+                prepare();
+                mlp.outputCostHessianVector(theta, observations, n, this, v, rgLogStd, out);
+            }
+            else {
+                ensureBuffers();
+                policy.outputs(theta, observations, n, means, logStdTheta);
+                policy.outputDirectional(theta, observations, n, v, rMeans, rLogStd);
+                prepare();
+                java.util.Arrays.fill(rgLogStd, 0);
+                chunk(0, n, means, rMeans, gMeans, rgMeans, rgLogStd);
+                policy.outputHessianVector(theta, observations, n, gMeans, gLogStd, rgMeans, rgLogStd, v, out);
+            }
+        }
+
+        @Override
+        public void chunk(int start, int rows, double[] chunkMeans, double[] rMeansChunk, double[] gMeansChunk, double[] rgMeansChunk, double[] rgLogStdSum)
+        {
+            double inverseN = 1.0 / n;
+            for (int i = 0; i < rows; i++) {
+                int row = start + i;
+                int a = row * actions;
+                int m = i * actions;
+                double f1 = first[row];
+                double f2 = second[row];
+                double q = 0;
+                for (int d = 0; d < actions; d++) {
+                    double inv = invStd[d];
+                    double z = (actionRows[a + d] - chunkMeans[m + d]) * inv;
+                    q += z * inv * rMeansChunk[m + d] + (z * z - 1) * rLogStd[d];
+                }
+                for (int d = 0; d < actions; d++) {
+                    double inv = invStd[d];
+                    double z = (actionRows[a + d] - chunkMeans[m + d]) * inv;
+                    double r = rLogStd[d];
+                    double um = rMeansChunk[m + d];
+                    double difference = chunkMeans[m + d] - meansPhi[a + d];
+                    double klMean;
+                    double klLogStd;
+                    if (adaptedFirst) {
+                        klMean = precision[d] * um;
+                        klLogStd = 2 * ratio[d] * r;
+                    }
+                    else {
+                        double cross = -2 * difference * precision[d];
+                        klMean = precision[d] * um + cross * r;
+                        klLogStd = cross * um + (2 * ratio[d] - difference * cross) * r;
+                    }
+                    gMeansChunk[m + d] = f1 * z * inv + inverseN * (difference * precision[d]);
+                    rgMeansChunk[m + d] = f2 * q * z * inv + f1 * (-um * inv * inv - 2 * z * inv * r) + inverseN * klMean;
+                    rgLogStdSum[d] += f2 * q * (z * z - 1) + f1 * (-2 * z * inv * um - 2 * z * z * r) + inverseN * klLogStd;
+                }
+            }
+        }
+
         /** scale · f_i'(ℓ) of {@link SmoothedSurrogate} for row i. */
         private double weight(double score, int row)
         {
@@ -379,6 +477,7 @@ final class GaussianBomrl
                 precision[d] = Math.exp(-2 * l1);
                 constant[d] = 0.5 * Math.expm1(2 * logRatio) - logRatio;
                 double ratioMinusOne = Math.expm1(2 * logRatio);
+                ratio[d] = Math.exp(2 * logRatio);
                 logStdSlope[d] = adaptedFirst ? ratioMinusOne : -ratioMinusOne;
             }
         }
@@ -388,6 +487,8 @@ final class GaussianBomrl
             if (means == null) {
                 means = new double[n * actions];
                 gMeans = new double[n * actions];
+                rMeans = new double[n * actions];
+                rgMeans = new double[n * actions];
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.bomrl.core.adapt;
 
 import org.bomrl.api.adapt.AdaptationResult;
+import org.bomrl.api.adapt.MetaGradient;
 import org.bomrl.api.context.RandomSource;
 import org.bomrl.api.data.TrajectoryBatch;
 import org.bomrl.api.distance.GaussianDistance;
@@ -27,6 +28,11 @@ final class GaussianInnerStepFusionTest
     private static final RegisteredComponents COMPONENTS = new RegisteredComponents();
     private static final int ROWS = 2 * GaussianMlpPolicy.CHUNK + 37;
     private static final double RELATIVE_TOLERANCE = 1e-12;
+    /**
+     * The hypergradient x = CG(H, b) carries the products' last-bit differences amplified by the
+     * conditioning of the ten CG iterations; the products themselves agree to RELATIVE_TOLERANCE.
+     */
+    private static final double CG_TOLERANCE = 1e-9;
 
     @ParameterizedTest
     @ValueSource(strings = {"distance.kl-prior-adapted", "distance.kl-adapted-prior"})
@@ -53,6 +59,89 @@ final class GaussianInnerStepFusionTest
         assertThat(composed.distance()).as("θ moved away from φ").isGreaterThan(1e-3);
         assertClose(fused, composed, "fused MLP pass");
         assertClose(generic, composed, "generic outputs path");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"distance.kl-prior-adapted", "distance.kl-adapted-prior"})
+    void fusedHypergradientEqualsTheComposition(String distanceName)
+    {
+        GaussianDistance distance = COMPONENTS.distance(distanceName).gaussian().get();
+        GaussianMlpPolicy network = GaussianMlpPolicy.tanh(5, 3, 16, 16);
+        SplittableRandom random = RandomSource.seeded(97).derive(distanceName).generator();
+        double[] phi = network.initialParameters(RandomSource.seeded(98));
+        TrajectoryBatch batch = batch(network, phi, random);
+        double[] advantages = new double[ROWS];
+        for (int i = 0; i < ROWS; i++) {
+            advantages[i] = 5 * random.nextGaussian();
+        }
+        double[] theta = phi.clone();
+        double[] adaptedGradient = new double[phi.length];
+        for (int j = 0; j < phi.length; j++) {
+            theta[j] += 0.05 * random.nextGaussian();
+            adaptedGradient[j] = random.nextGaussian();
+        }
+        AdaptationResult adapted = new AdaptationResult(theta, 0, 0, "given");
+        GaussianBomrl algorithm = new GaussianBomrl(distance, new GaussianBomrlSettings(5.0, 50, 1e-3, 3, 10, 1e-14, 5.0, false));
+
+        MetaGradient reference = algorithm.metaGradient(network, phi, adapted, batch, advantages, adaptedGradient, false);
+        assertThat(reference.truncated()).as("CG met no negative curvature").isFalse();
+        double[] composed = reference.h();
+        double[] fused = algorithm.metaGradient(network, phi, adapted, batch, advantages, adaptedGradient, true).h();
+        double[] generic = algorithm.metaGradient(new Delegate(network), phi, adapted, batch, advantages, adaptedGradient, true).h();
+
+        double scale = 0;
+        double fusedDifference = 0;
+        double genericDifference = 0;
+        for (int j = 0; j < composed.length; j++) {
+            scale = Math.max(scale, Math.abs(composed[j]));
+            fusedDifference = Math.max(fusedDifference, Math.abs(fused[j] - composed[j]));
+            genericDifference = Math.max(genericDifference, Math.abs(generic[j] - composed[j]));
+        }
+        assertThat(scale).as("a nonzero hypergradient").isGreaterThan(1e-6);
+        assertThat(fusedDifference).as("fused MLP pass, max |Δh| against max |h| = %s", scale).isLessThanOrEqualTo(CG_TOLERANCE * scale);
+        assertThat(genericDifference).as("generic outputs path, max |Δh| against max |h| = %s", scale).isLessThanOrEqualTo(CG_TOLERANCE * scale);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"distance.kl-prior-adapted", "distance.kl-adapted-prior"})
+    void fusedHessianVectorProductEqualsTheComposition(String distanceName)
+    {
+        GaussianDistance distance = COMPONENTS.distance(distanceName).gaussian().get();
+        GaussianMlpPolicy network = GaussianMlpPolicy.tanh(5, 3, 16, 16);
+        SplittableRandom random = RandomSource.seeded(99).derive(distanceName).generator();
+        double[] phi = network.initialParameters(RandomSource.seeded(100));
+        TrajectoryBatch batch = batch(network, phi, random);
+        double[] advantages = new double[ROWS];
+        double[] first = new double[ROWS];
+        double[] second = new double[ROWS];
+        for (int i = 0; i < ROWS; i++) {
+            advantages[i] = random.nextGaussian();
+            first[i] = random.nextGaussian();
+            second[i] = random.nextGaussian();
+        }
+        double[] theta = phi.clone();
+        double[] v = new double[phi.length];
+        for (int j = 0; j < phi.length; j++) {
+            theta[j] += 0.1 * random.nextGaussian();
+            v[j] = random.nextGaussian();
+        }
+        double[] composed = new double[phi.length];
+        double[] distancePart = new double[phi.length];
+        network.scoreHessianVector(theta, batch, first, second, v, composed);
+        distance.hessianVectorThetaTheta(network, theta, phi, batch.observations(), ROWS, v, distancePart);
+        double[] fused = new double[phi.length];
+        double[] generic = new double[phi.length];
+        GaussianBomrl.InnerObjective objective = GaussianBomrl.InnerObjective.recognise(distance, network, phi, batch, advantages, 1);
+        assertThat(objective).as("the KL is recognised").isNotNull();
+        objective.hessianVector(network, network, theta, batch.observations(), first, second, v, fused);
+        objective.hessianVector(network, null, theta, batch.observations(), first, second, v, generic);
+
+        for (int j = 0; j < phi.length; j++) {
+            double expected = composed[j] + distancePart[j];
+            double scale = Math.abs(composed[j]) + Math.abs(distancePart[j]);
+            assertThat(Math.abs(fused[j] - expected)).as("fused entry %d: %s vs %s", j, fused[j], expected).isLessThanOrEqualTo(RELATIVE_TOLERANCE * scale);
+            assertThat(Math.abs(generic[j] - expected)).as("generic entry %d: %s vs %s", j, generic[j], expected).isLessThanOrEqualTo(RELATIVE_TOLERANCE * scale);
+        }
     }
 
     @ParameterizedTest

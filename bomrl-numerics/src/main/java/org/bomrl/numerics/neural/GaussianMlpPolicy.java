@@ -526,6 +526,44 @@ public final class GaussianMlpPolicy
         return value;
     }
 
+    /**
+     * The exact Hessian-vector product of a cost on the outputs in one pass: per chunk of rows, the
+     * forward and directional forward passes give μ and u = (∂μ/∂θ) v, {@code cost} gives the
+     * output-space g and rg, and the R-backward pass adds Σ_i [g_iᵀ ∇²μ(s_i) v + rg_iᵀ ∂μ(s_i)/∂θ]
+     * to {@code out}; at the end out[log σ] = Σ rg_{log σ} (log σ is linear in θ). Equals
+     * {@link #outputs}, {@link #outputDirectional} and {@link #outputHessianVector} with the same
+     * output-space vectors.
+     *
+     * @param rgLogStd actionDimension values, zeroed here and accumulated by {@code cost}
+     * @param out ∇²c · v (overwritten)
+     */
+    public void outputCostHessianVector(double[] theta, double[] observations, int n, OutputCurvature cost, double[] v, double[] rgLogStd, double[] out)
+    {
+        checkTheta(theta);
+        checkRows(observations, n);
+        requireNonNull(cost, "cost is null");
+        checkLength(v, parameterCount, "v");
+        checkLength(rgLogStd, actionDimension, "rgLogStd");
+        checkLength(out, parameterCount, "out");
+        MlpWorkspace ws = workspaces.get();
+        Arrays.fill(out, 0);
+        Arrays.fill(rgLogStd, 0);
+        int last = layerCount() - 1;
+        double[] mu = ws.h[last];
+        double[] u = ws.rh[last];
+        double[] gMu = ws.g[last];
+        double[] rgMu = ws.rg[last];
+        for (int start = 0; start < n; start += CHUNK) {
+            int rows = Math.min(CHUNK, n - start);
+            int observationOffset = start * observationDimension;
+            forward(ws, theta, observations, observationOffset, rows);
+            forwardDirectional(ws, theta, v, observations, observationOffset, rows);
+            cost.chunk(start, rows, mu, u, gMu, rgMu, rgLogStd);
+            backwardDirectional(ws, theta, v, observations, observationOffset, rows, gMu, 0, rgMu, 0, out);
+        }
+        System.arraycopy(rgLogStd, 0, out, logStdOffset, actionDimension);
+    }
+
     @Override
     public void outputDirectional(double[] theta, double[] observations, int n, double[] v, double[] rMeans, double[] rLogStd)
     {
