@@ -52,28 +52,59 @@ final class MetaIterationFixture
 
     private static final Components COMPONENTS = Injection.create(PluginRegistry.load(MetaIterationFixture.class.getClassLoader())).getInstance(Components.class);
 
-    final GaussianMlpPolicy policy = GaussianMlpPolicy.tanh(StandInLocomotion.OBSERVATIONS, StandInLocomotion.ACTIONS, 128, 128);
-    final TrajectorySampler pre = new TrajectorySampler(EPISODES, HORIZON, HORIZON, GAMMA);
-    final TrajectorySampler post = new TrajectorySampler(POST_EPISODES, HORIZON, HORIZON, GAMMA);
-    final List<Task<double[], double[]>> tasks = new ArrayList<>();
+    final GaussianMlpPolicy policy;
+    final TrajectorySampler pre;
+    final TrajectorySampler post;
+    final List<Task<double[], double[]>> tasks;
     final GaussianAdaptation algorithm;
     final GaussianDistance fisherKl;
     final GaussianLearner learner;
     final double[] phi;
     final RandomSource random = RandomSource.seeded(543).derive("meta-iteration");
 
+    /** The HalfCheetahVel-size iteration on the stand-in (see the class comment). */
     MetaIterationFixture(String distance, int innerSteps)
     {
-        for (int slot = 0; slot < TASKS; slot++) {
-            tasks.add(StandInLocomotion.task("v" + slot, 0.2 * (slot + 0.5), 2 * HORIZON));
-        }
+        this(distance, innerSteps, standInTasks(), GaussianMlpPolicy.tanh(StandInLocomotion.OBSERVATIONS, StandInLocomotion.ACTIONS, 128, 128),
+                new TrajectorySampler(EPISODES, HORIZON, HORIZON, GAMMA), new TrajectorySampler(POST_EPISODES, HORIZON, HORIZON, GAMMA), FISHER_TASKS);
+    }
+
+    /** An iteration of other sizes: the tasks (one slot each), the policy, the samplers and the number of Fisher tasks. */
+    MetaIterationFixture(String distance, int innerSteps, List<Task<double[], double[]>> tasks, GaussianMlpPolicy policy, TrajectorySampler pre,
+            TrajectorySampler post, int fisherTasks)
+    {
+        this.tasks = List.copyOf(tasks);
+        this.policy = policy;
+        this.pre = pre;
+        this.post = post;
         var adaptation = COMPONENTS.adaptation("adaptation", "adapt.bomrl");
         algorithm = COMPONENTS.create(adaptation, MapSettings.of("adaptation", Map.of("distance", distance, "lambda", Double.toString(LAMBDA), "inner_steps",
                 Integer.toString(innerSteps)), adaptation.settings()), RandomSource.seeded(1)).gaussian().get();
         var kl = COMPONENTS.distance("distance", "distance.kl-prior-adapted");
         fisherKl = COMPONENTS.create(kl, MapSettings.of("distance", Map.of(), kl.settings()), RandomSource.seeded(1)).gaussian().get();
-        learner = new GaussianLearner(policy, algorithm, pre, post, GAMMA, fisherKl, FISHER_TASKS);
+        learner = new GaussianLearner(policy, algorithm, pre, post, GAMMA, fisherKl, fisherTasks);
         phi = policy.initialParameters(random.derive("policy"));
+    }
+
+    /** The §5b-size iteration of the example {@code examples/continuous/navigation-2d.properties} (Alg(1)): 10 sampled goals, 64×64 MLP, 20 + 40 episodes of 100 steps. */
+    static MetaIterationFixture navigation()
+    {
+        ComponentFactory<org.bomrl.api.env.TaskDistribution<?, ?>> factory = COMPONENTS.environment("environment", "env.navigation-2d");
+        @SuppressWarnings("unchecked")
+        org.bomrl.api.env.TaskDistribution<double[], double[]> distribution = (org.bomrl.api.env.TaskDistribution<double[], double[]>) COMPONENTS.create(factory,
+                MapSettings.of("environment", Map.of("horizon", "100", "gamma", "0.99"), factory.settings()), RandomSource.seeded(543));
+        List<Task<double[], double[]>> goals = distribution.sampleTrainTasks(TASKS, RandomSource.seeded(543).derive("tasks").generator());
+        return new MetaIterationFixture("distance.kl-prior-adapted", 50, goals, GaussianMlpPolicy.tanh(2, 2, 64, 64), new TrajectorySampler(20, 100, 0, GAMMA),
+                new TrajectorySampler(40, 100, 0, GAMMA), FISHER_TASKS);
+    }
+
+    private static List<Task<double[], double[]>> standInTasks()
+    {
+        List<Task<double[], double[]>> tasks = new ArrayList<>();
+        for (int slot = 0; slot < TASKS; slot++) {
+            tasks.add(StandInLocomotion.task("v" + slot, 0.2 * (slot + 0.5), 2 * HORIZON));
+        }
+        return tasks;
     }
 
     OuterOptimizer trpo()
@@ -173,10 +204,11 @@ final class MetaIterationFixture
         T run(int slot);
     }
 
-    static <T> List<T> all(ExecutorService pool, SlotWork<T> work)
+    <T> List<T> all(ExecutorService pool, SlotWork<T> work)
     {
+        int count = tasks.size();
         List<Callable<T>> calls = new ArrayList<>();
-        for (int slot = 0; slot < TASKS; slot++) {
+        for (int slot = 0; slot < count; slot++) {
             int s = slot;
             calls.add(() -> work.run(s));
         }
