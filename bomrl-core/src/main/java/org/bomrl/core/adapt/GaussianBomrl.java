@@ -24,6 +24,10 @@ import org.bomrl.numerics.optim.ConjugateGradientResult;
  * iterate before it unless {@code cg_negative_curvature = fail}), and h = ∇²_φθ D · x; the task's
  * outer surrogate is ℓ(φ') = −∇_θ D(φ', θ*)·x.</li>
  * </ul>
+ * For the Gaussian KL distances both the lower level and the CG's Hessian-vector products run
+ * fused on the policy's outputs ({@link InnerObjective}: one forward and one backward pass per Adam
+ * step, one forward, directional and R-backward pass per product), equal to the composition of the
+ * distance's and the policy's own derivatives up to rounding; other distances use that composition.
  * Immutable and thread-safe.
  */
 final class GaussianBomrl

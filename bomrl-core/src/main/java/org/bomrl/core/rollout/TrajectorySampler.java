@@ -24,8 +24,12 @@ import java.util.SplittableRandom;
  * continuation there.
  *
  * <p>Episode e resets the environment with seed {@code random.derive(e).seed()} and samples actions
- * from {@code random.derive(e).generator()}, so a round depends only on its random source.
- * Stateless and thread-safe; one environment is created per call.
+ * from {@code random.derive(e).generator()}, so a round depends only on its random source. With a
+ * {@link GaussianMlpPolicy} the episodes run in lockstep on one environment each, sharing one
+ * batched forward pass per step ({@link #collectInLockstep}, equal bit for bit to the
+ * episode-after-episode {@link #collectSequentially} used for other policy classes); this relies on
+ * the environment contract that an episode depends only on its reset seed and actions.
+ * Stateless and thread-safe.
  */
 public final class TrajectorySampler
 {
