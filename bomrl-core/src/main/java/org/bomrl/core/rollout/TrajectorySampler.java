@@ -7,6 +7,11 @@ import org.bomrl.api.env.Step;
 import org.bomrl.api.env.Task;
 import org.bomrl.api.policy.PolicyClass;
 
+import org.bomrl.numerics.neural.GaussianMlpPolicy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -19,8 +24,12 @@ import java.util.SplittableRandom;
  * continuation there.
  *
  * <p>Episode e resets the environment with seed {@code random.derive(e).seed()} and samples actions
- * from {@code random.derive(e).generator()}, so a round depends only on its random source.
- * Stateless and thread-safe; one environment is created per call.
+ * from {@code random.derive(e).generator()}, so a round depends only on its random source. With a
+ * {@link GaussianMlpPolicy} the episodes run in lockstep on one environment each, sharing one
+ * batched forward pass per step ({@link #collectInLockstep}, equal bit for bit to the
+ * episode-after-episode {@link #collectSequentially} used for other policy classes); this relies on
+ * the environment contract that an episode depends only on its reset seed and actions.
+ * Stateless and thread-safe.
  */
 public final class TrajectorySampler
 {
@@ -49,6 +58,15 @@ public final class TrajectorySampler
     }
 
     public Rollouts collect(Task<double[], double[]> task, PolicyClass policy, double[] theta, RandomSource random)
+    {
+        if (policy instanceof GaussianMlpPolicy network) {
+            return collectInLockstep(task, network, theta, random);
+        }
+        return collectSequentially(task, policy, theta, random);
+    }
+
+    /** Episode after episode on one environment, one {@link PolicyClass#sample} per step: the reference of {@link #collectInLockstep}. */
+    Rollouts collectSequentially(Task<double[], double[]> task, PolicyClass policy, double[] theta, RandomSource random)
     {
         int dObs = policy.observationDimension();
         int dAct = policy.actionDimension();
@@ -96,6 +114,156 @@ public final class TrajectorySampler
                 java.util.Arrays.copyOf(actions, row * dAct), java.util.Arrays.copyOf(rewards, row), java.util.Arrays.copyOf(logProbabilities, row),
                 java.util.Arrays.copyOf(terminated, row), java.util.Arrays.copyOf(truncated, row), finals);
         return new Rollouts(batch, tails);
+    }
+
+    /**
+     * The same round with all episodes stepping together, one environment each: per time step one
+     * batched {@link GaussianMlpPolicy#sampleRows} over the episodes still running (each with its
+     * own generator, so every episode's draws, and hence the batch, equal those of
+     * {@link #collectSequentially} bit for bit), then the bootstrap continuations likewise.
+     */
+    Rollouts collectInLockstep(Task<double[], double[]> task, GaussianMlpPolicy policy, double[] theta, RandomSource random)
+    {
+        int dObs = policy.observationDimension();
+        int dAct = policy.actionDimension();
+        int capacity = episodes * horizon;
+        double[] observations = new double[capacity * dObs];
+        double[] actions = new double[capacity * dAct];
+        double[] rewards = new double[capacity];
+        double[] logProbabilities = new double[capacity];
+        boolean[] terminated = new boolean[capacity];
+        boolean[] truncated = new boolean[capacity];
+        double[] finals = new double[episodes * dObs];
+        double[] tails = new double[episodes];
+        int[] lengths = new int[episodes];
+        List<Environment<double[], double[]>> environments = new ArrayList<>(episodes);
+        SplittableRandom[] generators = new SplittableRandom[episodes];
+        double[][] current = new double[episodes][];
+        boolean[] continues = new boolean[episodes];
+        int[] running = new int[episodes];
+        SplittableRandom[] runningGenerators = new SplittableRandom[episodes];
+        double[] rowObservations = new double[episodes * dObs];
+        double[] rowActions = new double[episodes * dAct];
+        double[] rowLogProbabilities = new double[episodes];
+        try {
+            for (int e = 0; e < episodes; e++) {
+                Environment<double[], double[]> environment = task.newEnvironment();
+                environments.add(environment);
+                RandomSource stream = random.derive(e);
+                generators[e] = stream.generator();
+                current[e] = checked(environment.reset(stream.seed()), dObs, task, e);
+            }
+            int count = episodes;
+            for (int e = 0; e < episodes; e++) {
+                running[e] = e;
+            }
+            for (int t = 0; t < horizon && count > 0; t++) {
+                gather(running, count, current, generators, rowObservations, runningGenerators, dObs);
+                policy.sampleRows(theta, rowObservations, count, runningGenerators, rowActions, rowLogProbabilities);
+                int kept = 0;
+                for (int r = 0; r < count; r++) {
+                    int e = running[r];
+                    int row = e * horizon + t;
+                    System.arraycopy(current[e], 0, observations, row * dObs, dObs);
+                    System.arraycopy(rowActions, r * dAct, actions, row * dAct, dAct);
+                    logProbabilities[row] = rowLogProbabilities[r];
+                    Step<double[]> step = environments.get(e).step(Arrays.copyOfRange(rowActions, r * dAct, (r + 1) * dAct));
+                    rewards[row] = step.reward();
+                    terminated[row] = step.terminated();
+                    truncated[row] = step.truncated() || (t == horizon - 1 && !step.terminated());
+                    current[e] = checked(step.observation(), dObs, task, e);
+                    lengths[e] = t + 1;
+                    if (step.done()) {
+                        continues[e] = false;
+                    }
+                    else {
+                        continues[e] = true;
+                        running[kept++] = e;
+                    }
+                }
+                count = kept;
+            }
+            for (int e = 0; e < episodes; e++) {
+                System.arraycopy(current[e], 0, finals, e * dObs, dObs);
+            }
+            if (bootstrapSteps > 0) {
+                bootstrap(environments, policy, theta, generators, current, continues, tails, running, runningGenerators, rowObservations, rowActions,
+                        rowLogProbabilities);
+            }
+        }
+        finally {
+            for (Environment<double[], double[]> environment : environments) {
+                environment.close();
+            }
+        }
+        int[] starts = new int[episodes + 1];
+        for (int e = 0; e < episodes; e++) {
+            starts[e + 1] = starts[e] + lengths[e];
+        }
+        int rows = starts[episodes];
+        double[] packedObservations = new double[rows * dObs];
+        double[] packedActions = new double[rows * dAct];
+        double[] packedRewards = new double[rows];
+        double[] packedLogProbabilities = new double[rows];
+        boolean[] packedTerminated = new boolean[rows];
+        boolean[] packedTruncated = new boolean[rows];
+        for (int e = 0; e < episodes; e++) {
+            int from = e * horizon;
+            int to = starts[e];
+            int length = lengths[e];
+            System.arraycopy(observations, from * dObs, packedObservations, to * dObs, length * dObs);
+            System.arraycopy(actions, from * dAct, packedActions, to * dAct, length * dAct);
+            System.arraycopy(rewards, from, packedRewards, to, length);
+            System.arraycopy(logProbabilities, from, packedLogProbabilities, to, length);
+            System.arraycopy(terminated, from, packedTerminated, to, length);
+            System.arraycopy(truncated, from, packedTruncated, to, length);
+        }
+        TrajectoryBatch batch = new TrajectoryBatch(task.id(), dObs, dAct, starts, packedObservations, packedActions, packedRewards, packedLogProbabilities,
+                packedTerminated, packedTruncated, finals);
+        return new Rollouts(batch, tails);
+    }
+
+    /** The continuations of the episodes that neither terminated nor were truncated, stepping together: tails[e] = Σ_j γ^j r_j. */
+    private void bootstrap(List<Environment<double[], double[]>> environments, GaussianMlpPolicy policy, double[] theta, SplittableRandom[] generators,
+            double[][] current, boolean[] continues, double[] tails, int[] running, SplittableRandom[] runningGenerators, double[] rowObservations,
+            double[] rowActions, double[] rowLogProbabilities)
+    {
+        int dAct = policy.actionDimension();
+        int dObs = policy.observationDimension();
+        double[] discounts = new double[episodes];
+        int count = 0;
+        for (int e = 0; e < episodes; e++) {
+            if (continues[e]) {
+                running[count++] = e;
+                discounts[e] = 1;
+            }
+        }
+        for (int j = 0; j < bootstrapSteps && count > 0; j++) {
+            gather(running, count, current, generators, rowObservations, runningGenerators, dObs);
+            policy.sampleRows(theta, rowObservations, count, runningGenerators, rowActions, rowLogProbabilities);
+            int kept = 0;
+            for (int r = 0; r < count; r++) {
+                int e = running[r];
+                Step<double[]> step = environments.get(e).step(Arrays.copyOfRange(rowActions, r * dAct, (r + 1) * dAct));
+                tails[e] += discounts[e] * step.reward();
+                discounts[e] *= gamma;
+                current[e] = step.observation();
+                if (!step.done()) {
+                    running[kept++] = e;
+                }
+            }
+            count = kept;
+        }
+    }
+
+    private static void gather(int[] running, int count, double[][] current, SplittableRandom[] generators, double[] rowObservations,
+            SplittableRandom[] runningGenerators, int dObs)
+    {
+        for (int r = 0; r < count; r++) {
+            int e = running[r];
+            System.arraycopy(current[e], 0, rowObservations, r * dObs, dObs);
+            runningGenerators[r] = generators[e];
+        }
     }
 
     private double continuation(Environment<double[], double[]> environment, PolicyClass policy, double[] theta, double[] observation, SplittableRandom generator,

@@ -11,7 +11,9 @@ package org.bomrl.numerics.neural;
  * offset-free arrays are what lets the JIT vectorise the inner loop; the packing costs k·n copies
  * against m·k·n multiply-adds. With fewer than {@value #PACKING_MIN_ROWS} rows of C the products
  * run unpacked (matrix–vector shape). Summation order is fixed by the shapes, so results are
- * deterministic.
+ * deterministic; for A·Bᵀ it is also the same in both paths (c_ij += a_ip b_jp + … + a_i,p+3 b_j,p+3
+ * four terms at a time, then the remainder), so a row of C does not depend on how many rows are
+ * computed with it: the batched and the single-row forward passes of a policy agree bit for bit.
  *
  * <p>Not thread-safe: an instance owns its packing buffers, grown on demand and then reused, so
  * after warm-up no call allocates. The output must not overlap the inputs.
@@ -87,11 +89,15 @@ public final class DenseKernels
                 int ci = cOffset + i * n;
                 for (int j = 0; j < n; j++) {
                     int bj = bOffset + j * k;
-                    double s = 0;
-                    for (int p = 0; p < k; p++) {
-                        s += a[ai + p] * b[bj + p];
+                    double acc = c[ci + j];
+                    int p = 0;
+                    for (; p + 3 < k; p += 4) {
+                        acc += a[ai + p] * b[bj + p] + a[ai + p + 1] * b[bj + p + 1] + a[ai + p + 2] * b[bj + p + 2] + a[ai + p + 3] * b[bj + p + 3];
                     }
-                    c[ci + j] += s;
+                    for (; p < k; p++) {
+                        acc += a[ai + p] * b[bj + p];
+                    }
+                    c[ci + j] = acc;
                 }
             }
             return;

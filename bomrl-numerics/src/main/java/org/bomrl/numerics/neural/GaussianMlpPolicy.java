@@ -239,7 +239,47 @@ public final class GaussianMlpPolicy
         requireNonNull(random, "random is null");
         MlpWorkspace ws = workspaces.get();
         forward(ws, theta, observation, 0, 1);
+        return draw(ws, theta, ws.h[layerCount() - 1], 0, random, action, 0);
+    }
+
+    /**
+     * {@link #sample} for {@code rows} states at once, row r with its own generator
+     * {@code generators[r]}: one batched forward pass per chunk, then per row exactly the draws and
+     * arithmetic of {@link #sample} (a row's mean does not depend on the other rows, see
+     * {@link DenseKernels}), so each row's action, log-probability and generator state equal those
+     * of a {@link #sample} call on that row alone.
+     *
+     * @param observations rows × observationDimension values, row-major (only the first rows are read)
+     * @param actions rows × actionDimension values (written)
+     * @param logProbabilities rows values (written)
+     */
+    public void sampleRows(double[] theta, double[] observations, int rows, SplittableRandom[] generators, double[] actions, double[] logProbabilities)
+    {
+        checkTheta(theta);
+        requireNonNull(observations, "observations is null");
+        requireNonNull(generators, "generators is null");
+        requireNonNull(actions, "actions is null");
+        requireNonNull(logProbabilities, "logProbabilities is null");
+        if (rows < 0 || observations.length < rows * observationDimension || generators.length < rows || actions.length < rows * actionDimension
+                || logProbabilities.length < rows) {
+            throw new IllegalArgumentException("rows = " + rows + " needs " + rows * observationDimension + " observation values, " + rows + " generators, "
+                    + rows * actionDimension + " action values and " + rows + " log-probabilities");
+        }
+        MlpWorkspace ws = workspaces.get();
         double[] mu = ws.h[layerCount() - 1];
+        for (int start = 0; start < rows; start += CHUNK) {
+            int count = Math.min(CHUNK, rows - start);
+            forward(ws, theta, observations, start * observationDimension, count);
+            for (int i = 0; i < count; i++) {
+                int row = start + i;
+                logProbabilities[row] = draw(ws, theta, mu, i * actionDimension, requireNonNull(generators[row], "generator is null"), actions, row * actionDimension);
+            }
+        }
+    }
+
+    /** action = μ + σ ε with ε from Marsaglia's polar method (see {@link #sample}); returns log π_θ(a|s). */
+    private double draw(MlpWorkspace ws, double[] theta, double[] mu, int muOffset, SplittableRandom random, double[] action, int actionOffset)
+    {
         double[] eps = ws.noise;
         for (int d = 0; d < actionDimension; d += 2) {
             double u;
@@ -258,7 +298,7 @@ public final class GaussianMlpPolicy
         double logProbability = 0;
         for (int d = 0; d < actionDimension; d++) {
             double logStd = theta[logStdOffset + d];
-            action[d] = mu[d] + Math.exp(logStd) * eps[d];
+            action[actionOffset + d] = mu[muOffset + d] + Math.exp(logStd) * eps[d];
             logProbability += -0.5 * eps[d] * eps[d] - logStd - HALF_LOG_TWO_PI;
         }
         return logProbability;
@@ -449,6 +489,79 @@ public final class GaussianMlpPolicy
             backward(ws, theta, observations, start * observationDimension, rows, gMeans, start * actionDimension, out);
         }
         System.arraycopy(gLogStd, 0, out, logStdOffset, actionDimension);
+    }
+
+    /**
+     * One forward and one backward pass for a cost on the outputs: per chunk of rows, the forward
+     * pass gives μ_θ(s_i), {@code cost} returns its part of c and the output gradient, and the
+     * backward pass adds J_θᵀ ∂c/∂μ to {@code out}; at the end out[log σ] = Σ ∂c/∂log σ. Equals
+     * {@link #outputs} followed by {@link #outputGradient} with the same output gradients.
+     *
+     * @param gLogStd actionDimension values, zeroed here and accumulated by {@code cost}
+     * @param out ∇_θ c (overwritten)
+     * @return c = Σ over the chunks of {@link OutputCost#chunk}, in row order
+     */
+    public double outputCostGradient(double[] theta, double[] observations, int n, OutputCost cost, double[] gLogStd, double[] out)
+    {
+        checkTheta(theta);
+        checkRows(observations, n);
+        requireNonNull(cost, "cost is null");
+        checkLength(gLogStd, actionDimension, "gLogStd");
+        checkLength(out, parameterCount, "out");
+        MlpWorkspace ws = workspaces.get();
+        Arrays.fill(out, 0);
+        Arrays.fill(gLogStd, 0);
+        int last = layerCount() - 1;
+        double[] mu = ws.h[last];
+        double[] gMu = ws.g[last];
+        double value = 0;
+        for (int start = 0; start < n; start += CHUNK) {
+            int rows = Math.min(CHUNK, n - start);
+            int observationOffset = start * observationDimension;
+            forward(ws, theta, observations, observationOffset, rows);
+            value += cost.chunk(start, rows, mu, gMu, gLogStd);
+            backward(ws, theta, observations, observationOffset, rows, gMu, 0, out);
+        }
+        System.arraycopy(gLogStd, 0, out, logStdOffset, actionDimension);
+        return value;
+    }
+
+    /**
+     * The exact Hessian-vector product of a cost on the outputs in one pass: per chunk of rows, the
+     * forward and directional forward passes give μ and u = (∂μ/∂θ) v, {@code cost} gives the
+     * output-space g and rg, and the R-backward pass adds Σ_i [g_iᵀ ∇²μ(s_i) v + rg_iᵀ ∂μ(s_i)/∂θ]
+     * to {@code out}; at the end out[log σ] = Σ rg_{log σ} (log σ is linear in θ). Equals
+     * {@link #outputs}, {@link #outputDirectional} and {@link #outputHessianVector} with the same
+     * output-space vectors.
+     *
+     * @param rgLogStd actionDimension values, zeroed here and accumulated by {@code cost}
+     * @param out ∇²c · v (overwritten)
+     */
+    public void outputCostHessianVector(double[] theta, double[] observations, int n, OutputCurvature cost, double[] v, double[] rgLogStd, double[] out)
+    {
+        checkTheta(theta);
+        checkRows(observations, n);
+        requireNonNull(cost, "cost is null");
+        checkLength(v, parameterCount, "v");
+        checkLength(rgLogStd, actionDimension, "rgLogStd");
+        checkLength(out, parameterCount, "out");
+        MlpWorkspace ws = workspaces.get();
+        Arrays.fill(out, 0);
+        Arrays.fill(rgLogStd, 0);
+        int last = layerCount() - 1;
+        double[] mu = ws.h[last];
+        double[] u = ws.rh[last];
+        double[] gMu = ws.g[last];
+        double[] rgMu = ws.rg[last];
+        for (int start = 0; start < n; start += CHUNK) {
+            int rows = Math.min(CHUNK, n - start);
+            int observationOffset = start * observationDimension;
+            forward(ws, theta, observations, observationOffset, rows);
+            forwardDirectional(ws, theta, v, observations, observationOffset, rows);
+            cost.chunk(start, rows, mu, u, gMu, rgMu, rgLogStd);
+            backwardDirectional(ws, theta, v, observations, observationOffset, rows, gMu, 0, rgMu, 0, out);
+        }
+        System.arraycopy(rgLogStd, 0, out, logStdOffset, actionDimension);
     }
 
     @Override
