@@ -111,6 +111,12 @@ final class GaussianEmaml
      *
      * @param metaBatch the meta-gradients {@link #metaGradient} returned, R̃ not yet set
      */
+    @Override
+    public List<MetaGradient> prepareMetaBatch(List<MetaGradient> metaBatch)
+    {
+        return standardised(metaBatch);
+    }
+
     List<MetaGradient> standardised(List<MetaGradient> metaBatch)
     {
         double count = 0;

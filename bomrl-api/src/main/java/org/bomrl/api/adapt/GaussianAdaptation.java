@@ -4,6 +4,8 @@ import org.bomrl.api.Experimental;
 import org.bomrl.api.data.TrajectoryBatch;
 import org.bomrl.api.policy.GaussianPolicy;
 
+import java.util.List;
+
 /**
  * A within-task algorithm on Gaussian policies and its meta-gradient, in the garage shape (spec
  * §2.5, §3.5): the framework collects a batch with π_φ and estimates per-row advantages Â; then
@@ -29,6 +31,16 @@ public interface GaussianAdaptation
      * @throws ArithmeticException when a linear solve fails (negative curvature without damping, NaN)
      */
     MetaGradient metaGradient(GaussianPolicy policy, double[] phi, AdaptationResult adapted, TrajectoryBatch batch, double[] advantages, double[] adaptedGradient);
+
+    /**
+     * The meta-batch's meta-gradients after a step over the whole batch, in task order; the
+     * identity by default. E-MAML standardises the post-update returns over the batch here
+     * (spec §7.3). Returns a list of the same length; unchanged entries may be returned as they are.
+     */
+    default List<MetaGradient> prepareMetaBatch(List<MetaGradient> metaBatch)
+    {
+        return metaBatch;
+    }
 
     /**
      * The task's term ℓ_τ(φ') of the outer surrogate loss (spec §3.5 step 7), whose gradient at the

@@ -24,6 +24,16 @@ public interface TaskLearner
     /** π^(0) = π_φ, π^(k+1) = Alg(π^(k)) for k < K; the return at every step k = 0 … K. */
     TestOutcome test(Task<?, ?> task, double[] phi, int rounds, RandomSource stream);
 
+    /**
+     * The iteration's outcomes after a step over the whole meta-batch (in task order), before they
+     * are averaged into ĝ and the surrogate is built; the identity unless the algorithm needs the
+     * batch (E-MAML standardises post-update returns over it, spec §7.3).
+     */
+    default List<TrainOutcome> prepare(List<TrainOutcome> outcomes)
+    {
+        return outcomes;
+    }
+
     /** The surrogate of the outer step built from the iteration's outcomes (in task order), if the method has one. */
     default Option<MetaSurrogate> surrogate(double[] phi, List<TrainOutcome> outcomes)
     {

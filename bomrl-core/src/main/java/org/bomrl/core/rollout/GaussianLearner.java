@@ -20,8 +20,8 @@ import java.util.Map;
 /**
  * The Gaussian-policy learner (spec §3.5): per task, D ← rollouts of π_φ (with the bootstrap
  * continuation of §5b), Â = Q̂ − mean Q̂; θ = Alg(π_φ, D); D' ← rollouts of π_θ, Â';
- * g = ∇_θ (1/N') Σ_j Â'_j π_θ(a_j|s_j)/π_θ(a_j|s_j)|_fixed = (1/N') Σ_j Â'_j ∇_θ log π_θ(a_j|s_j);
- * h from the algorithm. The outer surrogate of an iteration is the mean of the tasks' terms, with
+ * h from the algorithm given D' and Â' (by default from g = (1/N') Σ_j Â'_j ∇_θ log π_θ(a_j|s_j),
+ * the gradient of the importance-sampled surrogate at θ). The outer surrogate of an iteration is the mean of the tasks' terms, with
  * the Fisher-vector product of the mean KL(π_φ‖π_φ') over the pre-adaptation states of the first
  * {@code fisherTasks} tasks (spec §3.5 step 8). The meta-test reports, per step k, the mean
  * undiscounted return of the round collected with π^(k) (spec §5b, stochastic actions) and, as
@@ -68,10 +68,9 @@ public final class GaussianLearner
         double[] advantages = MonteCarloAdvantages.advantages(before, gamma);
         AdaptationResult adapted = algorithm.adapt(policy, phi, before.batch(), advantages);
         Rollouts after = post.collect(continuous, policy, adapted.theta(), stream.derive("adapted"));
-        double[] gradient = policyGradient(adapted.theta(), after);
-        MetaGradient metaGradient = algorithm.metaGradient(policy, phi, adapted, before.batch(), advantages, gradient);
+        MetaGradient metaGradient = algorithm.metaGradient(policy, phi, adapted, before.batch(), advantages, after.batch(), MonteCarloAdvantages.advantages(after, gamma));
         Map<String, Double> diagnostics = Map.of("cg_truncated", metaGradient.truncated() ? 1.0 : 0.0, "inner_steps", (double) adapted.iterations(),
-                "inner_distance", adapted.distance());
+                "inner_distance", adapted.distance(), "invalid_episodes", (double) (before.invalidEpisodes() + after.invalidEpisodes()));
         return new TrainOutcome(metaGradient.h(), before.batch().meanUndiscountedReturn(), after.batch().meanUndiscountedReturn(),
                 new Detail(metaGradient, before.batch()), diagnostics);
     }
@@ -88,10 +87,25 @@ public final class GaussianLearner
             returns[k] = rollouts.batch().meanUndiscountedReturn();
             discounted[k] = meanDiscountedReturn(rollouts.batch());
             if (k < rounds) {
-                theta = algorithm.adapt(policy, theta, rollouts.batch(), MonteCarloAdvantages.advantages(rollouts, gamma)).theta();
+                theta = algorithm.adaptRound(k, policy, theta, rollouts.batch(), MonteCarloAdvantages.advantages(rollouts, gamma)).theta();
             }
         }
         return new TestOutcome(returns, discounted);
+    }
+
+    /** The algorithm's meta-batch step (e.g. E-MAML's standardisation of post-update rewards over the batch), in task order. */
+    @Override
+    public List<TrainOutcome> prepare(List<TrainOutcome> outcomes)
+    {
+        List<MetaGradient> prepared = algorithm.prepareMetaBatch(outcomes.stream().map(outcome -> ((Detail) outcome.detail()).metaGradient()).toList());
+        List<TrainOutcome> result = new java.util.ArrayList<>(outcomes.size());
+        for (int i = 0; i < outcomes.size(); i++) {
+            TrainOutcome outcome = outcomes.get(i);
+            MetaGradient metaGradient = prepared.get(i);
+            result.add(metaGradient == ((Detail) outcome.detail()).metaGradient() ? outcome : new TrainOutcome(metaGradient.h(), outcome.priorReturn(),
+                    outcome.adaptedReturn(), new Detail(metaGradient, ((Detail) outcome.detail()).batch()), outcome.diagnostics()));
+        }
+        return result;
     }
 
     @Override
@@ -159,19 +173,6 @@ public final class GaussianLearner
                 }
             }
         });
-    }
-
-    /** (1/N) Σ_j Â_j ∇_θ log π_θ(a_j|s_j) on a batch collected with π_θ. */
-    private double[] policyGradient(double[] theta, Rollouts rollouts)
-    {
-        double[] advantages = MonteCarloAdvantages.advantages(rollouts, gamma);
-        int n = advantages.length;
-        for (int i = 0; i < n; i++) {
-            advantages[i] /= n;
-        }
-        double[] gradient = new double[theta.length];
-        policy.scoreGradient(theta, rollouts.batch(), advantages, gradient, null);
-        return gradient;
     }
 
     private double meanDiscountedReturn(TrajectoryBatch batch)

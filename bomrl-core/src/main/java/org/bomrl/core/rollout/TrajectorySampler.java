@@ -3,6 +3,7 @@ package org.bomrl.core.rollout;
 import org.bomrl.api.context.RandomSource;
 import org.bomrl.api.data.TrajectoryBatch;
 import org.bomrl.api.env.Environment;
+import org.bomrl.api.env.EpisodeValidity;
 import org.bomrl.api.env.Step;
 import org.bomrl.api.env.Task;
 import org.bomrl.api.policy.PolicyClass;
@@ -82,6 +83,7 @@ public final class TrajectorySampler
         int[] starts = new int[episodes + 1];
         double[] action = new double[dAct];
         int row = 0;
+        int invalid = 0;
         try (Environment<double[], double[]> environment = task.newEnvironment()) {
             for (int e = 0; e < episodes; e++) {
                 starts[e] = row;
@@ -107,13 +109,16 @@ public final class TrajectorySampler
                 if (!ended && !endedByTermination && bootstrapSteps > 0) {
                     tails[e] = continuation(environment, policy, theta, observation, generator, action);
                 }
+                if (environment instanceof EpisodeValidity validity && validity.episodeInvalid()) {
+                    invalid++;
+                }
             }
         }
         starts[episodes] = row;
         TrajectoryBatch batch = new TrajectoryBatch(task.id(), dObs, dAct, starts, java.util.Arrays.copyOf(observations, row * dObs),
                 java.util.Arrays.copyOf(actions, row * dAct), java.util.Arrays.copyOf(rewards, row), java.util.Arrays.copyOf(logProbabilities, row),
                 java.util.Arrays.copyOf(terminated, row), java.util.Arrays.copyOf(truncated, row), finals);
-        return new Rollouts(batch, tails);
+        return new Rollouts(batch, tails, invalid);
     }
 
     /**
@@ -145,6 +150,7 @@ public final class TrajectorySampler
         double[] rowObservations = new double[episodes * dObs];
         double[] rowActions = new double[episodes * dAct];
         double[] rowLogProbabilities = new double[episodes];
+        int invalid = 0;
         try {
             for (int e = 0; e < episodes; e++) {
                 Environment<double[], double[]> environment = task.newEnvironment();
@@ -190,6 +196,11 @@ public final class TrajectorySampler
                 bootstrap(environments, policy, theta, generators, current, continues, tails, running, runningGenerators, rowObservations, rowActions,
                         rowLogProbabilities);
             }
+            for (Environment<double[], double[]> environment : environments) {
+                if (environment instanceof EpisodeValidity validity && validity.episodeInvalid()) {
+                    invalid++;
+                }
+            }
         }
         finally {
             for (Environment<double[], double[]> environment : environments) {
@@ -220,7 +231,7 @@ public final class TrajectorySampler
         }
         TrajectoryBatch batch = new TrajectoryBatch(task.id(), dObs, dAct, starts, packedObservations, packedActions, packedRewards, packedLogProbabilities,
                 packedTerminated, packedTruncated, finals);
-        return new Rollouts(batch, tails);
+        return new Rollouts(batch, tails, invalid);
     }
 
     /** The continuations of the episodes that neither terminated nor were truncated, stepping together: tails[e] = Σ_j γ^j r_j. */

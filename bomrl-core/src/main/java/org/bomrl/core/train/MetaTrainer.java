@@ -82,7 +82,7 @@ public final class MetaTrainer
             for (int slot = 0; slot < batch; slot++) {
                 units.add(new WorkUnit.Train(learnerName, t, slot, chosen.get(slot).id(), parameters, iteration.derive("task").derive(slot).address()));
             }
-            List<TrainOutcome> outcomes = executor.train(units);
+            List<TrainOutcome> outcomes = learner.prepare(executor.train(units));
             double[] meanHypergradient = new double[phi.length];
             double priorReturn = 0;
             double adaptedReturn = 0;

@@ -41,7 +41,7 @@ final class BaselinesExampleTest
         Path second = TestRuns.runner().run(ExperimentConfiguration.load(EXAMPLE, SHORT), out.resolve("second"), TestRuns.QUIET, (row, checkpoint) -> {});
 
         String summary = Files.readString(first.resolve("summary.json"));
-        for (String label : List.of("BO-MRL Alg(1)", "MAML", "MAML-TRPO", "MAML-TRPO (pytorch-maml-rl)")) {
+        for (String label : List.of("BO-MRL Alg(1)", "MAML", "MAML-TRPO", "MAML-TRPO (pytorch-maml-rl)", "E-MAML")) {
             assertThat(summary).as("summary names %s", label).contains("\"" + label + "\"");
         }
         assertThat(summary).doesNotContain("NaN");
@@ -53,5 +53,19 @@ final class BaselinesExampleTest
         for (Path file : results) {
             assertThat(Files.readAllBytes(second.resolve(first.relativize(file)))).as("%s is reproducible", first.relativize(file)).isEqualTo(Files.readAllBytes(file));
         }
+    }
+
+    @Test
+    void shortenedProMpExampleRunsWithItsEpochOptimiser(@TempDir Path out)
+            throws IOException
+    {
+        Path example = EXAMPLE.resolveSibling("promp-navigation-2d.properties");
+        Path run = TestRuns.runner().run(ExperimentConfiguration.load(example, SHORT), out.resolve("promp"), TestRuns.QUIET, (row, checkpoint) -> {});
+        List<String> training = Files.readAllLines(run.resolve("training-promp.csv"));
+        assertThat(training).hasSize(3);
+        String summary = Files.readString(run.resolve("summary.json"));
+        assertThat(summary).contains("\"ProMP\"").doesNotContain("NaN");
+        String checkpoint = Files.readString(run.resolve("checkpoints/promp.json"));
+        assertThat(checkpoint).as("the epoch optimiser's state is checkpointed").contains("klPenalty").contains("firstMoment");
     }
 }
