@@ -175,11 +175,11 @@ final class GaussianBomrl
             for (int i = 0; i < out.length; i++) {
                 out[i] += distancePart[i];
             }
-        }, b);
-        boolean truncated = solved.termination() == ConjugateGradientResult.Termination.NEGATIVE_CURVATURE;
-        if (truncated && settings.failOnNegativeCurvature()) {
+        }, b, settings.negativeCurvature() != GaussianBomrlSettings.NegativeCurvature.CONTINUE);
+        boolean truncated = solved.termination() == ConjugateGradientResult.Termination.NEGATIVE_CURVATURE || solved.negativeCurvatureSteps() > 0;
+        if (truncated && settings.negativeCurvature() == GaussianBomrlSettings.NegativeCurvature.FAIL) {
             throw new ArithmeticException("hypergradient, task " + batch.taskId() + ": conjugate gradient met negative curvature of ∇²(D + L/λ) after " + solved.iterations()
-                    + " iterations; set cg_damping > 0, a larger lambda, or cg_negative_curvature = truncate");
+                    + " iterations; set cg_damping > 0, a larger lambda, or cg_negative_curvature = truncate or continue");
         }
         double[] x = solved.x();
         double[] h = new double[phi.length];

@@ -13,7 +13,7 @@ import java.util.List;
  * gradient of the hypergradient (iterations, tolerance, damping).
  */
 record GaussianBomrlSettings(double lambda, int innerSteps, double innerLearningRate, double maxDistance, int cgIterations, double cgTolerance, double cgDamping,
-        boolean failOnNegativeCurvature)
+        NegativeCurvature negativeCurvature)
 {
     static List<SettingSpec> specs()
     {
@@ -25,7 +25,7 @@ record GaussianBomrlSettings(double lambda, int innerSteps, double innerLearning
                 SettingSpec.of("cg_tolerance", SettingType.DOUBLE, "1e-10", "Gaussian policies: conjugate-gradient residual tolerance"),
                 SettingSpec.of("cg_damping", SettingType.DOUBLE, "0", "Gaussian policies: damping δ ≥ 0 added to the Hessian (the authors use none)"),
                 SettingSpec.of("cg_negative_curvature", SettingType.STRING, "truncate",
-                        "Gaussian policies: when CG meets pᵀHp ≤ 0, 'truncate' keeps the iterate before it (counted in the run's diagnostics) or 'fail' stops the run"));
+                        "Gaussian policies: when CG meets pᵀHp < 0, 'truncate' keeps the iterate before it, 'continue' goes on as plain CG (the authors' solver), 'fail' stops the run; counted in the diagnostics"));
     }
 
     static GaussianBomrlSettings parse(Settings settings)
@@ -55,13 +55,25 @@ record GaussianBomrlSettings(double lambda, int innerSteps, double innerLearning
         return parsed;
     }
 
-    private static boolean negativeCurvature(Settings settings)
+    private static NegativeCurvature negativeCurvature(Settings settings)
     {
         String value = settings.getString("cg_negative_curvature").trim();
         return switch (value) {
-            case "truncate" -> false;
-            case "fail" -> true;
-            default -> throw new InvalidSettingException(settings.scope() + ".cg_negative_curvature = '" + value + "' is invalid: expected truncate or fail");
+            case "truncate" -> NegativeCurvature.TRUNCATE;
+            case "continue" -> NegativeCurvature.CONTINUE;
+            case "fail" -> NegativeCurvature.FAIL;
+            default -> throw new InvalidSettingException(settings.scope() + ".cg_negative_curvature = '" + value + "' is invalid: expected truncate, continue or fail");
         };
+    }
+
+    /** What the hypergradient's conjugate gradient does at a direction of negative curvature of ∇²(D + L/λ). */
+    enum NegativeCurvature
+    {
+        /** Keep the iterate before it (a truncated Newton direction). */
+        TRUNCATE,
+        /** Go on with the plain recurrence (α &lt; 0), as the authors' solver does (spec §3.5 step 6). */
+        CONTINUE,
+        /** Stop the run with an error. */
+        FAIL
     }
 }

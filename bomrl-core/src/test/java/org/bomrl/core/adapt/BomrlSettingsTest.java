@@ -42,6 +42,8 @@ class BomrlSettingsTest
                 new Invalid(Map.of("solver", "as-coded", "constraint", "trust-region"), "solver"),
                 new Invalid(Map.of("as_coded_steps", "-1"), "as_coded_steps"),
                 new Invalid(Map.of("as_coded_learning_rate", "0"), "as_coded_learning_rate"),
+                new Invalid(Map.of("cg_negative_curvature", "ignore"), "cg_negative_curvature"),
+                new Invalid(Map.of("cg_iterations", "0"), "cg_iterations"),
                 new Invalid(Map.of("as_coded_kl_factor", "-4"), "as_coded_kl_factor"),
                 new Invalid(Map.of("as_coded_clip", "1"), "as_coded_clip"),
                 new Invalid(Map.of("tolerance", "0"), "tolerance"),

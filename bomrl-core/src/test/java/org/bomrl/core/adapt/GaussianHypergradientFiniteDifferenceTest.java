@@ -53,7 +53,7 @@ final class GaussianHypergradientFiniteDifferenceTest
         TrajectoryBatch batch = rollouts.batch();
         double[] advantages = MonteCarloAdvantages.advantages(rollouts, model.gamma());
         GaussianDistance distance = COMPONENTS.distance(distanceName).gaussian().get();
-        GaussianBomrl algorithm = new GaussianBomrl(distance, new GaussianBomrlSettings(LAMBDA, 50, 1e-3, 3.0, 20, 1e-14, 0, true));
+        GaussianBomrl algorithm = new GaussianBomrl(distance, new GaussianBomrlSettings(LAMBDA, 50, 1e-3, 3.0, 20, 1e-14, 0, GaussianBomrlSettings.NegativeCurvature.FAIL));
         LinearGaussianReturn exact = new LinearGaussianReturn(model);
 
         double[] thetaStar = lowerLevel(policy, distance, batch, advantages, phi);

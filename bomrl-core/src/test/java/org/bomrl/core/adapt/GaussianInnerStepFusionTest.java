@@ -50,7 +50,7 @@ final class GaussianInnerStepFusionTest
         for (int i = 0; i < ROWS; i++) {
             advantages[i] = 5 * random.nextGaussian();
         }
-        GaussianBomrl algorithm = new GaussianBomrl(distance, new GaussianBomrlSettings(0.3, 50, 2e-2, 1e9, 10, 1e-10, 0, false));
+        GaussianBomrl algorithm = new GaussianBomrl(distance, new GaussianBomrlSettings(0.3, 50, 2e-2, 1e9, 10, 1e-10, 0, GaussianBomrlSettings.NegativeCurvature.TRUNCATE));
 
         AdaptationResult composed = algorithm.adaptComposed(network, phi, batch, advantages);
         AdaptationResult fused = algorithm.adapt(network, phi, batch, advantages);
@@ -81,7 +81,7 @@ final class GaussianInnerStepFusionTest
             adaptedGradient[j] = random.nextGaussian();
         }
         AdaptationResult adapted = new AdaptationResult(theta, 0, 0, "given");
-        GaussianBomrl algorithm = new GaussianBomrl(distance, new GaussianBomrlSettings(5.0, 50, 1e-3, 3, 10, 1e-14, 5.0, false));
+        GaussianBomrl algorithm = new GaussianBomrl(distance, new GaussianBomrlSettings(5.0, 50, 1e-3, 3, 10, 1e-14, 5.0, GaussianBomrlSettings.NegativeCurvature.TRUNCATE));
 
         MetaGradient reference = algorithm.metaGradient(network, phi, adapted, batch, advantages, adaptedGradient, false);
         assertThat(reference.truncated()).as("CG met no negative curvature").isFalse();
@@ -157,7 +157,7 @@ final class GaussianInnerStepFusionTest
         for (int i = 0; i < ROWS; i++) {
             advantages[i] = 50 * random.nextGaussian();
         }
-        GaussianBomrl algorithm = new GaussianBomrl(distance, new GaussianBomrlSettings(0.01, 200, 5e-2, 0.05, 10, 1e-10, 0, false));
+        GaussianBomrl algorithm = new GaussianBomrl(distance, new GaussianBomrlSettings(0.01, 200, 5e-2, 0.05, 10, 1e-10, 0, GaussianBomrlSettings.NegativeCurvature.TRUNCATE));
 
         AdaptationResult composed = algorithm.adaptComposed(network, phi, batch, advantages);
         AdaptationResult fused = algorithm.adapt(network, phi, batch, advantages);
@@ -183,7 +183,7 @@ final class GaussianInnerStepFusionTest
         }
 
         assertThat(GaussianBomrl.InnerObjective.recognise(distance, network, phi, batch, advantages, 1)).isNull();
-        GaussianBomrl algorithm = new GaussianBomrl(distance, new GaussianBomrlSettings(0.3, 20, 1e-2, 1e9, 10, 1e-10, 0, false));
+        GaussianBomrl algorithm = new GaussianBomrl(distance, new GaussianBomrlSettings(0.3, 20, 1e-2, 1e9, 10, 1e-10, 0, GaussianBomrlSettings.NegativeCurvature.TRUNCATE));
         assertThat(algorithm.adapt(network, phi, batch, advantages).theta()).containsExactly(algorithm.adaptComposed(network, phi, batch, advantages).theta());
     }
 
