@@ -133,8 +133,7 @@ final class AsPublishedTest
         }
         Map<String, String> configuration = new HashMap<>();
         properties.stringPropertyNames().forEach(key -> configuration.put(key, properties.getProperty(key)));
-        // rebuild() reads no experiment.base_directory key (it takes the directory as an argument)
-        Path base = Path.of(configuration.remove("experiment.base_directory"));
+        Path base = Path.of(configuration.get("experiment.base_directory"));
         return TestRuns.runner().rebuild(new RunDescription(configuration, base, ExperimentRunner.planHash(configuration)));
     }
 

@@ -62,8 +62,8 @@ final class NeuralRunDeterminismTest
             method.alg3.adaptation.inner_steps = 5
             """;
 
-    /** Files that record how a run was made (thread count, times) rather than its results. */
-    private static final Set<String> NOT_RESULTS = Set.of("config.properties", "provenance.json");
+    /** Files that record how a run was made (thread count, times, the configuration's seal) rather than its results. */
+    private static final Set<String> NOT_RESULTS = Set.of("config.properties", "integrity.json", "provenance.json");
 
     @TempDir
     Path directory;
