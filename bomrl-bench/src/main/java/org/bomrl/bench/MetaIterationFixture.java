@@ -17,6 +17,7 @@ import org.bomrl.core.experiment.Components;
 import org.bomrl.core.inject.Injection;
 import org.bomrl.core.loop.TrainOutcome;
 import org.bomrl.core.plugin.PluginRegistry;
+import org.bomrl.core.rollout.AdvantageEstimator;
 import org.bomrl.core.rollout.GaussianLearner;
 import org.bomrl.core.rollout.MonteCarloAdvantages;
 import org.bomrl.core.rollout.Rollouts;
@@ -82,7 +83,7 @@ final class MetaIterationFixture
                 Integer.toString(innerSteps)), adaptation.settings()), RandomSource.seeded(1)).gaussian().get();
         var kl = COMPONENTS.distance("distance", "distance.kl-prior-adapted");
         fisherKl = COMPONENTS.create(kl, MapSettings.of("distance", Map.of(), kl.settings()), RandomSource.seeded(1)).gaussian().get();
-        learner = new GaussianLearner(policy, algorithm, pre, post, GAMMA, fisherKl, fisherTasks);
+        learner = new GaussianLearner(policy, algorithm, pre, post, GAMMA, AdvantageEstimator.batchMean(GAMMA), fisherKl, fisherTasks);
         phi = policy.initialParameters(random.derive("policy"));
     }
 

@@ -7,6 +7,7 @@ import org.bomrl.api.policy.GaussianPolicy;
 import org.bomrl.api.policy.TabularSoftmaxPolicy;
 import org.bomrl.api.settings.InvalidSettingException;
 import org.bomrl.core.loop.TaskLearner;
+import org.bomrl.core.rollout.AdvantageEstimator;
 import org.bomrl.core.rollout.GaussianLearner;
 import org.bomrl.core.rollout.Rounds;
 import org.bomrl.core.rollout.TabularLearner;
@@ -81,7 +82,8 @@ sealed interface PolicyFamily
     }
 
     /** Gaussian policies on continuous tasks, rounds sampled with the bootstrap continuation (spec §3.5, §5b). */
-    record Gaussian(GaussianPolicy policy, TrajectorySampler pre, TrajectorySampler post, double gamma, GaussianDistance fisherKl, int fisherTasks)
+    record Gaussian(GaussianPolicy policy, TrajectorySampler pre, TrajectorySampler post, double gamma, AdvantageEstimator estimator, GaussianDistance fisherKl,
+            int fisherTasks)
             implements PolicyFamily
     {
         @Override
@@ -94,7 +96,7 @@ sealed interface PolicyFamily
         public TaskLearner learner(AdaptationAlgorithm algorithm, String key, String adaptation)
         {
             return new GaussianLearner(policy, algorithm.gaussian().getOrElseThrow(() -> new InvalidSettingException(
-                    key + " = " + adaptation + " does not support Gaussian policies")), pre, post, gamma, fisherKl, fisherTasks);
+                    key + " = " + adaptation + " does not support Gaussian policies")), pre, post, gamma, estimator, fisherKl, fisherTasks);
         }
 
         @Override

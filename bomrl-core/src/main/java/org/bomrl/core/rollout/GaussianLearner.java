@@ -36,20 +36,22 @@ public final class GaussianLearner
     private final TrajectorySampler pre;
     private final TrajectorySampler post;
     private final double gamma;
+    private final AdvantageEstimator estimator;
     private final GaussianDistance fisherKl;
     private final int fisherTasks;
 
     /**
      * @param fisherKl KL(π_φ‖π_θ) (Alg(1)'s distance), whose Hessian in θ at θ = φ is the Fisher matrix
      */
-    public GaussianLearner(GaussianPolicy policy, GaussianAdaptation algorithm, TrajectorySampler pre, TrajectorySampler post, double gamma, GaussianDistance fisherKl,
-            int fisherTasks)
+    public GaussianLearner(GaussianPolicy policy, GaussianAdaptation algorithm, TrajectorySampler pre, TrajectorySampler post, double gamma, AdvantageEstimator estimator,
+            GaussianDistance fisherKl, int fisherTasks)
     {
         this.policy = policy;
         this.algorithm = algorithm;
         this.pre = pre;
         this.post = post;
         this.gamma = gamma;
+        this.estimator = estimator;
         this.fisherKl = fisherKl;
         this.fisherTasks = fisherTasks;
     }
@@ -65,10 +67,10 @@ public final class GaussianLearner
     {
         Task<double[], double[]> continuous = continuous(task);
         Rollouts before = pre.collect(continuous, policy, phi, stream.derive("prior"));
-        double[] advantages = MonteCarloAdvantages.advantages(before, gamma);
+        double[] advantages = estimator.advantages(before);
         AdaptationResult adapted = algorithm.adapt(policy, phi, before.batch(), advantages);
         Rollouts after = post.collect(continuous, policy, adapted.theta(), stream.derive("adapted"));
-        MetaGradient metaGradient = algorithm.metaGradient(policy, phi, adapted, before.batch(), advantages, after.batch(), MonteCarloAdvantages.advantages(after, gamma));
+        MetaGradient metaGradient = algorithm.metaGradient(policy, phi, adapted, before.batch(), advantages, after.batch(), estimator.advantages(after));
         Map<String, Double> diagnostics = Map.of("cg_truncated", metaGradient.truncated() ? 1.0 : 0.0, "inner_steps", (double) adapted.iterations(),
                 "inner_distance", adapted.distance(), "invalid_episodes", (double) (before.invalidEpisodes() + after.invalidEpisodes()));
         return new TrainOutcome(metaGradient.h(), before.batch().meanUndiscountedReturn(), after.batch().meanUndiscountedReturn(),
@@ -87,7 +89,7 @@ public final class GaussianLearner
             returns[k] = rollouts.batch().meanUndiscountedReturn();
             discounted[k] = meanDiscountedReturn(rollouts.batch());
             if (k < rounds) {
-                theta = algorithm.adaptRound(k, policy, theta, rollouts.batch(), MonteCarloAdvantages.advantages(rollouts, gamma)).theta();
+                theta = algorithm.adaptRound(k, policy, theta, rollouts.batch(), estimator.advantages(rollouts)).theta();
             }
         }
         return new TestOutcome(returns, discounted);
