@@ -48,12 +48,7 @@ final class GaussianEmaml
     @Override
     public AdaptationResult adapt(GaussianPolicy policy, double[] phi, TrajectoryBatch batch, double[] advantages)
     {
-        double[] theta = step.theta(policy, phi, batch, advantages, step.stepSize());
-        double distance = 0;
-        for (int i = 0; i < theta.length; i++) {
-            distance += (theta[i] - phi[i]) * (theta[i] - phi[i]);
-        }
-        return new AdaptationResult(theta, 1, distance, "one REINFORCE step");
+        return step.adapt(policy, phi, batch, advantages, step.stepSize(), "one REINFORCE step");
     }
 
     /** @throws UnsupportedOperationException always: E-MAML's outer objective needs the post-update batch 𝒟' */

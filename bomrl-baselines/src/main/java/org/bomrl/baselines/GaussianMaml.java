@@ -71,12 +71,7 @@ final class GaussianMaml
             throw new IllegalArgumentException("round is negative: " + round);
         }
         double alpha = round == 0 ? step.stepSize() : step.stepSize() * laterRoundFactor;
-        double[] theta = step.theta(policy, phi, batch, advantages, alpha);
-        double distance = 0;
-        for (int i = 0; i < theta.length; i++) {
-            distance += (theta[i] - phi[i]) * (theta[i] - phi[i]);
-        }
-        return new AdaptationResult(theta, 1, distance, "one step");
+        return step.adapt(policy, phi, batch, advantages, alpha, "one step");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.bomrl.baselines;
 
+import org.bomrl.api.adapt.AdaptationResult;
 import org.bomrl.api.data.TrajectoryBatch;
 import org.bomrl.api.policy.DifferentiablePolicy;
 
@@ -35,6 +36,17 @@ final class InnerStep
     double stepSize()
     {
         return stepSize;
+    }
+
+    /** θ = φ + α∇Ĵ_𝒟(φ) as an adaptation result, with D = ‖θ − φ‖² and {@code stop} naming the step. */
+    AdaptationResult adapt(DifferentiablePolicy policy, double[] phi, TrajectoryBatch batch, double[] advantages, double alpha, String stop)
+    {
+        double[] theta = theta(policy, phi, batch, advantages, alpha);
+        double distance = 0;
+        for (int i = 0; i < theta.length; i++) {
+            distance += (theta[i] - phi[i]) * (theta[i] - phi[i]);
+        }
+        return new AdaptationResult(theta, 1, distance, stop);
     }
 
     /** θ(φ) with step size {@code alpha}, as a new array. */
