@@ -12,6 +12,7 @@ import org.bomrl.core.inject.Injection;
 import org.bomrl.core.loop.TrainOutcome;
 import org.bomrl.core.loop.WorkUnit;
 import org.bomrl.core.plugin.PluginRegistry;
+import org.bomrl.core.run.RunDirectory;
 import org.bomrl.hazelcast.ClusterSettings;
 import org.bomrl.hazelcast.ClusterWorker;
 import org.bomrl.hazelcast.HazelcastExecutionBackend;
@@ -30,13 +31,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -80,7 +77,7 @@ public class ClusterIterationBenchmark
         ExperimentRunner runner = Injection.create(registry).getInstance(ExperimentRunner.class);
         ExperimentConfiguration config = ExperimentConfiguration.load(file, overrides);
         Map<String, String> effective = runner.check(config);
-        RunDescription description = new RunDescription(effective, file.toAbsolutePath().getParent(), planHash(effective));
+        RunDescription description = new RunDescription(effective, file.toAbsolutePath().getParent(), RunDirectory.planHash(effective));
         ExperimentRunner.RebuiltRun run = runner.rebuild(description);
         String method = effective.get("methods").split(",")[0].trim();
         String learner = method + "/meta-train";
@@ -122,19 +119,6 @@ public class ClusterIterationBenchmark
     {
         execution.close();
         workers.forEach(ClusterWorker::close);
-    }
-
-    /** The plan hash {@code ExperimentRunner.rebuild} checks: SHA-256 of one {@code key=value} line per effective key, in key order. */
-    private static String planHash(Map<String, String> effective)
-    {
-        StringBuilder text = new StringBuilder();
-        new TreeMap<>(effective).forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static int freePort()
