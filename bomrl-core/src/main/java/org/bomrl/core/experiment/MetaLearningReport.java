@@ -165,7 +165,7 @@ final class MetaLearningReport
             series.add(new Series(name, x, flat, new double[steps]));
             dashed.add(name);
         });
-        return new Figure("returns", "Return vs adaptation step (mean ± std over repetitions)", "adaptation step", "discounted return", Figure.Kind.LINE, List.of(),
+        return new Figure("returns", "Return vs adaptation step (mean ± std over repetitions)", "adaptation step", returnLabel(), Figure.Kind.LINE, List.of(),
                 series, dashed);
     }
 
@@ -222,7 +222,13 @@ final class MetaLearningReport
             series.add(new Series(method + " prior", x, prior, new double[rows.size()]));
             series.add(new Series(method + " adapted", x, adapted, new double[rows.size()]));
         });
-        return new Figure("training", "Meta-training: mean return over sampled tasks", "meta-iteration", "discounted return", Figure.Kind.LINE, List.of(), series,
+        return new Figure("training", "Meta-training: mean return over sampled tasks", "meta-iteration", returnLabel(), Figure.Kind.LINE, List.of(), series,
                 List.of());
+    }
+
+    /** Tabular rounds report discounted returns; rounds of continuous tasks the undiscounted episode sum (spec §5b). */
+    private String returnLabel()
+    {
+        return tasks.stream().allMatch(task -> task.exactModel().isDefined()) ? "discounted return" : "return (undiscounted episode sum)";
     }
 }
