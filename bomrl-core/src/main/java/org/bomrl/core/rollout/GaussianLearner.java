@@ -118,6 +118,7 @@ public final class GaussianLearner
         return Option.some(new MetaSurrogate()
         {
             private final double[] buffer = new double[phi.length];
+            private final List<GaussianFisher> fishers = fisherBatches.stream().map(batch -> new GaussianFisher(policy, phi, batch.observations(), batch.steps())).toList();
 
             @Override
             public double loss(double[] phiPrime)
@@ -167,10 +168,10 @@ public final class GaussianLearner
             public void fisherVectorProduct(double[] v, double[] out)
             {
                 java.util.Arrays.fill(out, 0);
-                for (TrajectoryBatch batch : fisherBatches) {
-                    fisherKl.hessianVectorThetaTheta(policy, phi, phi, batch.observations(), batch.steps(), v, buffer);
+                for (GaussianFisher fisher : fishers) {
+                    fisher.apply(v, buffer);
                     for (int i = 0; i < out.length; i++) {
-                        out[i] += buffer[i] / fisherBatches.size();
+                        out[i] += buffer[i] / fishers.size();
                     }
                 }
             }
