@@ -159,7 +159,12 @@ final class MetaLearningReport
             double[][] returns = result.taskMeans(false);
             series.add(new Series(result.method().label(), x, RepetitionStatistics.mean(returns), RepetitionStatistics.sampleStandardDeviation(returns)));
         }
+        // a comparator's reference is an expected discounted return: drawn beside tabular returns only
+        // (continuous rounds report undiscounted episode sums; their gaps use the discounted estimates)
         references.forEach((name, values) -> {
+            if (!tabular()) {
+                return;
+            }
             double[] flat = new double[steps];
             java.util.Arrays.fill(flat, mean(values));
             series.add(new Series(name, x, flat, new double[steps]));
@@ -229,6 +234,11 @@ final class MetaLearningReport
     /** Tabular rounds report discounted returns; rounds of continuous tasks the undiscounted episode sum (spec §5b). */
     private String returnLabel()
     {
-        return tasks.stream().allMatch(task -> task.exactModel().isDefined()) ? "discounted return" : "return (undiscounted episode sum)";
+        return tabular() ? "discounted return" : "return (undiscounted episode sum)";
+    }
+
+    private boolean tabular()
+    {
+        return tasks.stream().allMatch(task -> task.exactModel().isDefined());
     }
 }
