@@ -241,34 +241,17 @@ class TrustRegionStepTest
 
     private DMatrixRMaj randomSpd()
     {
-        DMatrixRMaj m = new DMatrixRMaj(N, N);
-        for (int i = 0; i < N * N; i++) {
-            m.data[i] = random.nextDouble(-1, 1);
-        }
-        DMatrixRMaj a = new DMatrixRMaj(N, N);
-        CommonOps_DDRM.multTransA(m, m, a);
-        for (int i = 0; i < N; i++) {
-            a.add(i, i, 0.5);
-        }
-        return a;
+        return DenseSystems.randomSpd(random, N);
     }
 
     private double[] randomVector()
     {
-        double[] x = new double[N];
-        for (int i = 0; i < N; i++) {
-            x[i] = random.nextDouble(-1, 1);
-        }
-        return x;
+        return DenseSystems.randomVector(random, N);
     }
 
     private static LinearOperator operator(DMatrixRMaj a)
     {
-        return (x, out) -> {
-            DMatrixRMaj result = new DMatrixRMaj(a.numRows, 1);
-            CommonOps_DDRM.mult(a, DMatrixRMaj.wrap(a.numCols, 1, x.clone()), result);
-            System.arraycopy(result.data, 0, out, 0, a.numRows);
-        };
+        return DenseSystems.operator(a);
     }
 
     private static double quadraticForm(DMatrixRMaj a, double[] x)
