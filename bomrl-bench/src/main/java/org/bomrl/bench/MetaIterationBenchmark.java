@@ -81,7 +81,7 @@ public class MetaIterationBenchmark
     public double[] metaIteration()
     {
         List<TrainOutcome> trained = fixture.train(pool);
-        return fixture.outerStep(fixture.trpo(), trained);
+        return fixture.outerStep(fixture.trpo(), trained, threads);
     }
 
     @Benchmark
@@ -109,6 +109,6 @@ public class MetaIterationBenchmark
     public double[] outerStep()
     {
         OuterOptimizer optimizer = fixture.trpo();
-        return fixture.outerStep(optimizer, outcomes);
+        return fixture.outerStep(optimizer, outcomes, threads);
     }
 }

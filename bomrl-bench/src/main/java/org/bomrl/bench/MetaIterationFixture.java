@@ -60,6 +60,7 @@ final class MetaIterationFixture
     final GaussianAdaptation algorithm;
     final GaussianDistance fisherKl;
     final GaussianLearner learner;
+    final int fisherTasks;
     final double[] phi;
     final RandomSource random = RandomSource.seeded(543).derive("meta-iteration");
 
@@ -83,6 +84,7 @@ final class MetaIterationFixture
                 Integer.toString(innerSteps)), adaptation.settings()), RandomSource.seeded(1)).gaussian().get();
         var kl = COMPONENTS.distance("distance", "distance.kl-prior-adapted");
         fisherKl = COMPONENTS.create(kl, MapSettings.of("distance", Map.of(), kl.settings()), RandomSource.seeded(1)).gaussian().get();
+        this.fisherTasks = fisherTasks;
         learner = new GaussianLearner(policy, algorithm, pre, post, GAMMA, AdvantageEstimator.batchMean(GAMMA), fisherKl, fisherTasks);
         phi = policy.initialParameters(random.derive("policy"));
     }
@@ -172,8 +174,8 @@ final class MetaIterationFixture
         return all(pool, slot -> learner.train(tasks.get(slot), phi, taskStream(slot), 0));
     }
 
-    /** The TRPO outer step from the tasks' outcomes, on a copy of φ. */
-    double[] outerStep(OuterOptimizer optimizer, List<TrainOutcome> outcomes)
+    /** The TRPO outer step from the tasks' outcomes, on a copy of φ, with the surrogate's per-task terms on {@code threads} threads. */
+    double[] outerStep(OuterOptimizer optimizer, List<TrainOutcome> outcomes, int threads)
     {
         double[] mean = new double[phi.length];
         for (TrainOutcome outcome : outcomes) {
@@ -181,7 +183,8 @@ final class MetaIterationFixture
                 mean[i] += outcome.metaGradient()[i] / outcomes.size();
             }
         }
-        Option<MetaSurrogate> surrogate = learner.surrogate(phi, outcomes);
+        GaussianLearner stepping = new GaussianLearner(policy, algorithm, pre, post, GAMMA, AdvantageEstimator.batchMean(GAMMA), fisherKl, fisherTasks, threads);
+        Option<MetaSurrogate> surrogate = stepping.surrogate(phi, outcomes);
         double[] next = phi.clone();
         optimizer.step(next, new MetaStep()
         {

@@ -49,7 +49,7 @@ public final class MetaIterationProfile
                 phase("hypergradient-cg", r, threads, () -> fixture.hypergradients(pool, adapted, before, advantages, gradients));
                 List<TrainOutcome> outcomes = phase("train-all-tasks", r, threads, () -> fixture.train(pool));
                 OuterOptimizer optimizer = fixture.trpo();
-                phase("outer-step", r, threads, () -> fixture.outerStep(optimizer, outcomes));
+                phase("outer-step", r, threads, () -> fixture.outerStep(optimizer, outcomes, threads));
             }
         }
         finally {
@@ -73,13 +73,13 @@ public final class MetaIterationProfile
         return result;
     }
 
-    /** The CPU time of every live thread of this JVM's pool (threads named by the factory) so far. */
+    /** The CPU time so far of every live thread of this JVM's pool (threads named by the factory) and of the outer surrogate's workers. */
     private static long pooledCpu()
     {
         long sum = 0;
         for (long id : THREADS.getAllThreadIds()) {
             var info = THREADS.getThreadInfo(id);
-            if (info != null && info.getThreadName().startsWith(POOL_PREFIX)) {
+            if (info != null && (info.getThreadName().startsWith(POOL_PREFIX) || info.getThreadName().equals("bomrl-worker"))) {
                 sum += Math.max(0, THREADS.getThreadCpuTime(id));
             }
         }

@@ -57,6 +57,6 @@ public class MetaNavigationBenchmark
     public double[] metaIteration()
     {
         List<TrainOutcome> outcomes = fixture.train(pool);
-        return fixture.outerStep(fixture.trpo(), outcomes);
+        return fixture.outerStep(fixture.trpo(), outcomes, threads);
     }
 }

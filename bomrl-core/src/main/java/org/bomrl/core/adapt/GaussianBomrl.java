@@ -7,6 +7,7 @@ import org.bomrl.api.data.TrajectoryBatch;
 import org.bomrl.api.distance.GaussianDistance;
 import org.bomrl.api.policy.GaussianPolicy;
 import org.bomrl.numerics.neural.GaussianMlpPolicy;
+import org.bomrl.numerics.neural.MlpLinearisation;
 import org.bomrl.numerics.neural.OutputCost;
 import org.bomrl.numerics.neural.OutputCurvature;
 import org.bomrl.numerics.optim.Adam;
@@ -164,10 +165,10 @@ final class GaussianBomrl
             b[i] = -adaptedGradient[i];
         }
         InnerObjective fused = fuse ? InnerObjective.recognise(distance, policy, phi, batch, advantages, 1 / settings.lambda()) : null;
-        GaussianMlpPolicy mlp = policy instanceof GaussianMlpPolicy network ? network : null;
+        MlpLinearisation linearised = fused != null && policy instanceof GaussianMlpPolicy network ? network.linearise(theta, observations, n) : null;
         ConjugateGradientResult solved = cg.solve((v, out) -> {
             if (fused != null) {
-                fused.hessianVector(policy, mlp, theta, observations, first, second, v, out);
+                fused.hessianVector(policy, linearised, theta, observations, first, second, v, out);
                 return;
             }
             policy.scoreHessianVector(theta, batch, first, second, v, out);
@@ -392,16 +393,17 @@ final class GaussianBomrl
          * {@link GaussianMlpPolicy#scoreHessianVector} plus (1/n) times those of the KL kernel
          * (direction (u, r) in the adapted policy's slots, 0 in the prior's).
          */
-        void hessianVector(GaussianPolicy policy, GaussianMlpPolicy mlp, double[] theta, double[] observations, double[] firstWeights, double[] secondWeights,
+        void hessianVector(GaussianPolicy policy, MlpLinearisation linearised, double[] theta, double[] observations, double[] firstWeights, double[] secondWeights,
                 double[] v, double[] out)
         {
             this.first = firstWeights;
             this.second = secondWeights;
-            if (mlp != null) {
-                System.arraycopy(theta, mlp.logStdOffset(), logStdTheta, 0, actions);
-                System.arraycopy(v, mlp.logStdOffset(), rLogStd, 0, actions);
+            if (linearised != null) {
+                int logStdOffset = theta.length - actions;
+                System.arraycopy(theta, logStdOffset, logStdTheta, 0, actions);
+                System.arraycopy(v, logStdOffset, rLogStd, 0, actions);
                 prepare();
-                mlp.outputCostHessianVector(theta, observations, n, this, v, rgLogStd, out);
+                linearised.costHessianVector(this, v, rgLogStd, out);
             }
             else {
                 ensureBuffers();

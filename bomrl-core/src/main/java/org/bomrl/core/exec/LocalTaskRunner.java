@@ -5,13 +5,20 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
-/** A fixed pool of daemon threads; with one thread, work runs on the caller's thread. */
+/**
+ * A fixed pool of daemon threads that end after {@value #IDLE_SECONDS} s without work (so a runner
+ * that is never closed holds no threads); with one thread, work runs on the caller's thread.
+ */
 public final class LocalTaskRunner
         implements TaskRunner
 {
+    private static final long IDLE_SECONDS = 10;
+
     private final int threads;
     private final ExecutorService executor;
 
@@ -21,11 +28,18 @@ public final class LocalTaskRunner
             throw new IllegalArgumentException("threads must be positive: " + threads);
         }
         this.threads = threads;
-        this.executor = threads == 1 ? null : Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "bomrl-worker");
-            thread.setDaemon(true);
-            return thread;
-        });
+        if (threads == 1) {
+            this.executor = null;
+        }
+        else {
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
+                Thread thread = new Thread(runnable, "bomrl-worker");
+                thread.setDaemon(true);
+                return thread;
+            });
+            pool.allowCoreThreadTimeOut(true);
+            this.executor = pool;
+        }
     }
 
     @Override

@@ -264,7 +264,7 @@ public final class ExperimentRunner
             plan.optimizer = components.create(optimizer, config.settings(optimizerKey, optimizer.settings()), random);
             plan.test = MetaTestSettings.parse(config.settings(MetaTestSettings.SCOPE, MetaTestSettings.SPECS));
             plan.rounds = new Rounds(settings.mode(), estimation.episodes(), estimation.tdStep());
-            plan.family = family(config, environmentName, distribution, plan.rounds, random);
+            plan.family = family(config, environmentName, distribution, plan.rounds, random, settings.threads());
             plan.methods = Methods.parse(config, components, baseDirectory);
             plan.learners = new LearnerCatalog(components, plan.family, plan.methods, distribution.testTasks().stream().map(Task::id).toList(), random);
             String backendKey = "execution.backend";
@@ -313,7 +313,8 @@ public final class ExperimentRunner
     }
 
     /** Tabular softmax when the tasks have exact tabular models; otherwise the policy class named by {@code policy} on the sampling settings. */
-    private PolicyFamily family(ExperimentConfiguration config, String environmentName, TaskDistribution<?, ?> distribution, Rounds rounds, RandomSource random)
+    private PolicyFamily family(ExperimentConfiguration config, String environmentName, TaskDistribution<?, ?> distribution, Rounds rounds, RandomSource random,
+            int threads)
     {
         if (distribution.tabular()) {
             TabularMdp model = tabular(environmentName, distribution).trainTasks().get(0).exactModel().get();
@@ -341,7 +342,7 @@ public final class ExperimentRunner
                 .getOrElseThrow(() -> new InvalidSettingException(kl + " has no Gaussian view; the outer step's Fisher matrix needs one"));
         return new PolicyFamily.Gaussian(gaussian, new TrajectorySampler(sampling.episodes(), sampling.horizon(), sampling.bootstrapSteps(), sampling.gamma()),
                 new TrajectorySampler(sampling.postEpisodes(), sampling.horizon(), sampling.bootstrapSteps(), sampling.gamma()), sampling.gamma(), sampling.estimator(), fisher,
-                sampling.fisherTasks());
+                sampling.fisherTasks(), threads);
     }
 
     @SuppressWarnings("unchecked")

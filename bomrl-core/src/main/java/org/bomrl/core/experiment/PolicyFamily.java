@@ -83,7 +83,7 @@ sealed interface PolicyFamily
 
     /** Gaussian policies on continuous tasks, rounds sampled with the bootstrap continuation (spec §3.5, §5b). */
     record Gaussian(GaussianPolicy policy, TrajectorySampler pre, TrajectorySampler post, double gamma, AdvantageEstimator estimator, GaussianDistance fisherKl,
-            int fisherTasks)
+            int fisherTasks, int threads)
             implements PolicyFamily
     {
         @Override
@@ -96,7 +96,7 @@ sealed interface PolicyFamily
         public TaskLearner learner(AdaptationAlgorithm algorithm, String key, String adaptation)
         {
             return new GaussianLearner(policy, algorithm.gaussian().getOrElseThrow(() -> new InvalidSettingException(
-                    key + " = " + adaptation + " does not support Gaussian policies")), pre, post, gamma, estimator, fisherKl, fisherTasks);
+                    key + " = " + adaptation + " does not support Gaussian policies")), pre, post, gamma, estimator, fisherKl, fisherTasks, threads);
         }
 
         @Override

@@ -1,13 +1,17 @@
 package org.bomrl.core.rollout;
 
 import org.bomrl.api.policy.GaussianPolicy;
+import org.bomrl.numerics.neural.GaussianMlpPolicy;
+import org.bomrl.numerics.neural.MlpLinearisation;
 
 /**
  * The Fisher-vector product of the outer TRPO step (spec §3.5 step 8) on n states: the Hessian in
  * θ of the mean KL(π_φ‖π_θ) at θ = φ, where the KL's second-order network term vanishes, so
  * F v = (1/n) Σ_i J_μ(s_i)ᵀ diag(σ⁻²) J_μ(s_i) v + 2 v_{log σ} — one Jacobian–vector and one
- * vector–Jacobian product instead of a general Hessian-vector product. Holds per-batch buffers;
- * not thread-safe.
+ * vector–Jacobian product instead of a general Hessian-vector product. On a
+ * {@link GaussianMlpPolicy} the network is linearised at φ once ({@link MlpLinearisation}), so each
+ * product is one directional forward and one backward pass. Holds per-batch buffers; not
+ * thread-safe.
  */
 final class GaussianFisher
 {
@@ -19,6 +23,7 @@ final class GaussianFisher
     private final double[] rMeans;
     private final double[] rLogStd;
     private final double[] gLogStd;
+    private final MlpLinearisation linearised;
 
     GaussianFisher(GaussianPolicy policy, double[] phi, double[] observations, int n)
     {
@@ -29,7 +34,14 @@ final class GaussianFisher
         this.n = n;
         double[] means = new double[n * actions];
         double[] logStd = new double[actions];
-        policy.outputs(phi, observations, n, means, logStd);
+        if (policy instanceof GaussianMlpPolicy mlp) {
+            this.linearised = mlp.linearise(phi, observations, n);
+            System.arraycopy(phi, mlp.logStdOffset(), logStd, 0, actions);
+        }
+        else {
+            this.linearised = null;
+            policy.outputs(phi, observations, n, means, logStd);
+        }
         this.inverseVariance = new double[actions];
         for (int d = 0; d < actions; d++) {
             inverseVariance[d] = Math.exp(-2 * logStd[d]);
@@ -43,7 +55,12 @@ final class GaussianFisher
     void apply(double[] v, double[] out)
     {
         int actions = inverseVariance.length;
-        policy.outputDirectional(phi, observations, n, v, rMeans, rLogStd);
+        if (linearised != null) {
+            linearised.outputDirectional(v, rMeans, rLogStd);
+        }
+        else {
+            policy.outputDirectional(phi, observations, n, v, rMeans, rLogStd);
+        }
         for (int i = 0; i < n; i++) {
             for (int d = 0; d < actions; d++) {
                 rMeans[i * actions + d] *= inverseVariance[d] / n;
@@ -52,6 +69,11 @@ final class GaussianFisher
         for (int d = 0; d < actions; d++) {
             gLogStd[d] = 2 * rLogStd[d];
         }
-        policy.outputGradient(phi, observations, n, rMeans, gLogStd, out);
+        if (linearised != null) {
+            linearised.outputGradient(rMeans, gLogStd, out);
+        }
+        else {
+            policy.outputGradient(phi, observations, n, rMeans, gLogStd, out);
+        }
     }
 }

@@ -10,12 +10,15 @@ import org.bomrl.api.distance.GaussianDistance;
 import org.bomrl.api.env.Task;
 import org.bomrl.api.optim.MetaSurrogate;
 import org.bomrl.api.policy.GaussianPolicy;
+import org.bomrl.core.exec.LocalTaskRunner;
+import org.bomrl.core.exec.TaskRunner;
 import org.bomrl.core.loop.TaskLearner;
 import org.bomrl.core.loop.TestOutcome;
 import org.bomrl.core.loop.TrainOutcome;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * The Gaussian-policy learner (spec §3.5): per task, D ← rollouts of π_φ (with the bootstrap
@@ -39,13 +42,23 @@ public final class GaussianLearner
     private final AdvantageEstimator estimator;
     private final GaussianDistance fisherKl;
     private final int fisherTasks;
+    private final TaskRunner surrogateRunner;
 
-    /**
-     * @param fisherKl KL(π_φ‖π_θ) (Alg(1)'s distance), whose Hessian in θ at θ = φ is the Fisher matrix
-     */
+    /** A learner that evaluates the outer surrogate on the caller's thread. */
     public GaussianLearner(GaussianPolicy policy, GaussianAdaptation algorithm, TrajectorySampler pre, TrajectorySampler post, double gamma, AdvantageEstimator estimator,
             GaussianDistance fisherKl, int fisherTasks)
     {
+        this(policy, algorithm, pre, post, gamma, estimator, fisherKl, fisherTasks, 1);
+    }
+
+    /**
+     * @param fisherKl KL(π_φ‖π_θ) (Alg(1)'s distance), whose Hessian in θ at θ = φ is the Fisher matrix
+     * @param threads threads over which the outer surrogate's per-task terms are evaluated (results do not depend on it)
+     */
+    public GaussianLearner(GaussianPolicy policy, GaussianAdaptation algorithm, TrajectorySampler pre, TrajectorySampler post, double gamma, AdvantageEstimator estimator,
+            GaussianDistance fisherKl, int fisherTasks, int threads)
+    {
+        this.surrogateRunner = new LocalTaskRunner(threads);
         this.policy = policy;
         this.algorithm = algorithm;
         this.pre = pre;
@@ -110,72 +123,87 @@ public final class GaussianLearner
         return result;
     }
 
+    /**
+     * The outer surrogate: ℓ and ∇ℓ are means of the tasks' terms, the mean KL, its gradient and
+     * the Fisher-vector product means over the first {@code fisherTasks} tasks. The per-task terms
+     * are evaluated in parallel and reduced in task order, so the values do not depend on the
+     * thread count.
+     */
     @Override
     public Option<MetaSurrogate> surrogate(double[] phi, List<TrainOutcome> outcomes)
     {
         List<Detail> details = outcomes.stream().map(outcome -> (Detail) outcome.detail()).toList();
         List<TrajectoryBatch> fisherBatches = details.subList(0, Math.min(fisherTasks, details.size())).stream().map(Detail::batch).toList();
+        List<GaussianFisher> fishers = surrogateRunner.runAll(fisherBatches.stream()
+                .<Callable<GaussianFisher>>map(batch -> () -> new GaussianFisher(policy, phi, batch.observations(), batch.steps())).toList());
         return Option.some(new MetaSurrogate()
         {
-            private final double[] buffer = new double[phi.length];
-            private final List<GaussianFisher> fishers = fisherBatches.stream().map(batch -> new GaussianFisher(policy, phi, batch.observations(), batch.steps())).toList();
-
             @Override
             public double loss(double[] phiPrime)
             {
-                double sum = 0;
-                for (Detail detail : details) {
-                    sum += algorithm.surrogateLoss(policy, phiPrime, detail.batch(), detail.metaGradient());
-                }
-                return sum / details.size();
+                List<Double> terms = surrogateRunner.runAll(details.stream()
+                        .<Callable<Double>>map(detail -> () -> algorithm.surrogateLoss(policy, phiPrime, detail.batch(), detail.metaGradient())).toList());
+                return meanOf(terms);
             }
 
             @Override
             public void gradient(double[] phiPrime, double[] out)
             {
-                java.util.Arrays.fill(out, 0);
-                for (Detail detail : details) {
-                    algorithm.surrogateLossGradient(policy, phiPrime, detail.batch(), detail.metaGradient(), buffer);
-                    for (int i = 0; i < out.length; i++) {
-                        out[i] += buffer[i] / details.size();
-                    }
-                }
+                meanInto(surrogateRunner.runAll(details.stream().<Callable<double[]>>map(detail -> () -> {
+                    double[] term = new double[phi.length];
+                    algorithm.surrogateLossGradient(policy, phiPrime, detail.batch(), detail.metaGradient(), term);
+                    return term;
+                }).toList()), out);
             }
 
             @Override
             public void meanKlGradient(double[] phiPrime, double[] out)
             {
-                java.util.Arrays.fill(out, 0);
-                for (TrajectoryBatch batch : fisherBatches) {
-                    fisherKl.gradientTheta(policy, phiPrime, phi, batch.observations(), batch.steps(), buffer);
-                    for (int i = 0; i < out.length; i++) {
-                        out[i] += buffer[i] / fisherBatches.size();
-                    }
-                }
+                meanInto(surrogateRunner.runAll(fisherBatches.stream().<Callable<double[]>>map(batch -> () -> {
+                    double[] term = new double[phi.length];
+                    fisherKl.gradientTheta(policy, phiPrime, phi, batch.observations(), batch.steps(), term);
+                    return term;
+                }).toList()), out);
             }
 
             @Override
             public double meanKl(double[] phiPrime)
             {
-                double sum = 0;
-                for (TrajectoryBatch batch : fisherBatches) {
-                    sum += fisherKl.value(policy, phiPrime, phi, batch.observations(), batch.steps());
-                }
-                return sum / fisherBatches.size();
+                return meanOf(surrogateRunner.runAll(fisherBatches.stream()
+                        .<Callable<Double>>map(batch -> () -> fisherKl.value(policy, phiPrime, phi, batch.observations(), batch.steps())).toList()));
             }
 
             @Override
             public void fisherVectorProduct(double[] v, double[] out)
             {
-                java.util.Arrays.fill(out, 0);
-                for (GaussianFisher fisher : fishers) {
-                    fisher.apply(v, buffer);
-                    for (int i = 0; i < out.length; i++) {
-                        out[i] += buffer[i] / fishers.size();
-                    }
-                }
+                meanInto(surrogateRunner.runAll(fishers.stream().<Callable<double[]>>map(fisher -> () -> {
+                    double[] term = new double[phi.length];
+                    fisher.apply(v, term);
+                    return term;
+                }).toList()), out);
             }
         });
+    }
+
+    /** (1/K) Σ_k terms_k, summed in order. */
+    private static double meanOf(List<Double> terms)
+    {
+        double sum = 0;
+        for (double term : terms) {
+            sum += term;
+        }
+        return sum / terms.size();
+    }
+
+    /** out = Σ_k terms_k / K, accumulated in order (overwritten). */
+    private static void meanInto(List<double[]> terms, double[] out)
+    {
+        java.util.Arrays.fill(out, 0);
+        for (double[] term : terms) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] += term[i] / terms.size();
+            }
+        }
     }
 
     private double meanDiscountedReturn(TrajectoryBatch batch)

@@ -133,7 +133,11 @@ final class GaussianInnerStepFusionTest
         double[] generic = new double[phi.length];
         GaussianBomrl.InnerObjective objective = GaussianBomrl.InnerObjective.recognise(distance, network, phi, batch, advantages, 1);
         assertThat(objective).as("the KL is recognised").isNotNull();
-        objective.hessianVector(network, network, theta, batch.observations(), first, second, v, fused);
+        var linearised = network.linearise(theta, batch.observations(), ROWS);
+        objective.hessianVector(network, linearised, theta, batch.observations(), first, second, v, fused);
+        double[] again = new double[phi.length];
+        objective.hessianVector(network, linearised, theta, batch.observations(), first, second, v, again);
+        assertThat(again).as("the second product on the kept linearisation").isEqualTo(fused);
         objective.hessianVector(network, null, theta, batch.observations(), first, second, v, generic);
 
         for (int j = 0; j < phi.length; j++) {

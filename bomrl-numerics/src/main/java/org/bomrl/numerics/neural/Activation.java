@@ -34,26 +34,26 @@ public enum Activation
     }
 
     /**
-     * tanh z with one intrinsic exponential: sign(z)·(1 − 2/(e^{2|z|} + 1)) for |z| ≥ 1/8 and the
-     * degree-17 Taylor polynomial below (truncation error under 1e-18 relative). Agrees with
-     * {@link Math#tanh} to a few ulps (about 2e-15 relative at worst, just above 1/8); NaN stays
-     * NaN and ±∞ gives ±1. {@link Math#tanh} itself is not an intrinsic on this JDK and costs
-     * several times more.
+     * tanh z with one intrinsic exponential and no data-dependent branch: the degree-17 Taylor
+     * polynomial z·Σ_k c_k z^{2k} for |z| &lt; 1/8 (truncation error under 1e-18 relative) and
+     * (1 − e)/(1 + e) with e = e^{−2|z|} above, both evaluated and one selected, the sign restored
+     * by {@link Math#copySign}. Agrees with {@link Math#tanh} to a few ulps (about 2e-15 relative
+     * at worst, just above 1/8); NaN stays NaN and ±∞ gives ±1. {@link Math#tanh} itself is not
+     * an intrinsic on this JDK and costs about three times more; the branch-free form avoids the
+     * mispredicted sign and range branches of hidden pre-activations, which are of either sign.
      */
     public static double tanh(double z)
     {
         double x = Math.abs(z);
-        if (x < SERIES_LIMIT) {
-            double x2 = z * z;
-            double[] c = TANH_SERIES;
-            double s = c[c.length - 1];
-            for (int k = c.length - 2; k >= 0; k--) {
-                s = s * x2 + c[k];
-            }
-            return z * s;
+        double x2 = x * x;
+        double[] c = TANH_SERIES;
+        double s = c[c.length - 1];
+        for (int k = c.length - 2; k >= 0; k--) {
+            s = s * x2 + c[k];
         }
-        double t = 1 - 2 / (Math.exp(2 * x) + 1);
-        return z < 0 ? -t : t;
+        double e = Math.exp(-2 * x);
+        double t = x < SERIES_LIMIT ? x * s : (1 - e) / (1 + e);
+        return Math.copySign(t, z);
     }
 
     private static double[] tanhSeries(int terms)

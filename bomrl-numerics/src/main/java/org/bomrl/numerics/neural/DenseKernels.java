@@ -10,7 +10,9 @@ package org.bomrl.numerics.neural;
  * rows of B per pass, with the innermost loop over the columns j. Rows held as separate,
  * offset-free arrays are what lets the JIT vectorise the inner loop; the packing costs k·n copies
  * against m·k·n multiply-adds. With fewer than {@value #PACKING_MIN_ROWS} rows of C the products
- * run unpacked (matrix–vector shape). Summation order is fixed by the shapes, so results are
+ * run unpacked (matrix–vector shape); with fewer than {@value #NARROW} columns (and more rows)
+ * Aᵀ·B and A·Bᵀ run as products for Cᵀ, whose rows are long enough to vectorise, with the same
+ * products in the same order. Summation order is fixed by the shapes, so results are
  * deterministic; for A·Bᵀ it is also the same in both paths (c_ij += a_ip b_jp + … + a_i,p+3 b_j,p+3
  * four terms at a time, then the remainder), so a row of C does not depend on how many rows are
  * computed with it: the batched and the single-row forward passes of a policy agree bit for bit.
@@ -23,8 +25,12 @@ public final class DenseKernels
     /** Below this many rows of C, products run without packing B. */
     public static final int PACKING_MIN_ROWS = 4;
 
+    /** Below this many columns of C (and fewer than its rows), Aᵀ·B and A·Bᵀ run transposed (Cᵀ = Bᵀ·A, Cᵀ = B·Aᵀ). */
+    public static final int NARROW = 32;
+
     private double[][] packed = new double[0][0];
     private double[] row = new double[0];
+    private double[] transposed = new double[0];
 
     /** C (m×n) += A (m×k) · B (k×n). */
     public void multiply(double[] a, int aOffset, double[] b, int bOffset, double[] c, int cOffset, int m, int k, int n)
@@ -71,9 +77,41 @@ public final class DenseKernels
             }
             return;
         }
+        if (n < NARROW && n < m) {
+            multiplyTransposeANarrow(a, aOffset, b, bOffset, c, cOffset, m, k, n);
+            return;
+        }
         double[][] rowsOfB = pack(b, bOffset, k, n, false);
         for (int i = 0; i < m; i++) {
             accumulateRow(a, aOffset + i, m, rowsOfB, c, cOffset + i * n, k, n);
+        }
+    }
+
+    /**
+     * Aᵀ·B for narrow C (n &lt; {@value #NARROW} columns, e.g. the input-layer weight gradient of a
+     * 17-observation policy) as Cᵀ += Bᵀ·A, whose rows are long enough to vectorise: the same
+     * products b_pj a_pi = a_pi b_pj summed in the same order, so the result is bit for bit that
+     * of the row-of-C loop.
+     */
+    private void multiplyTransposeANarrow(double[] a, int aOffset, double[] b, int bOffset, double[] c, int cOffset, int m, int k, int n)
+    {
+        if (transposed.length < m * n) {
+            transposed = new double[m * n];
+        }
+        double[] ct = transposed;
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                ct[j * m + i] = c[cOffset + i * n + j];
+            }
+        }
+        double[][] rowsOfA = pack(a, aOffset, k, m, false);
+        for (int j = 0; j < n; j++) {
+            accumulateRow(b, bOffset + j, n, rowsOfA, ct, j * m, k, m);
+        }
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                c[cOffset + i * n + j] = ct[j * m + i];
+            }
         }
     }
 
@@ -102,9 +140,40 @@ public final class DenseKernels
             }
             return;
         }
+        if (n < NARROW && n < m) {
+            multiplyTransposeBNarrow(a, aOffset, b, bOffset, c, cOffset, m, k, n);
+            return;
+        }
         double[][] rowsOfBt = pack(b, bOffset, n, k, true);
         for (int i = 0; i < m; i++) {
             accumulateRow(a, aOffset + i * k, 1, rowsOfBt, c, cOffset + i * n, k, n);
+        }
+    }
+
+    /**
+     * A·Bᵀ for narrow C (n &lt; {@value #NARROW} columns, e.g. the mean layer of a policy with a few
+     * actions) as Cᵀ += B·Aᵀ: the same products b_jp a_ip = a_ip b_jp summed four at a time in the
+     * same order, so every entry is bit for bit that of the row-of-C loop (and of the unpacked path).
+     */
+    private void multiplyTransposeBNarrow(double[] a, int aOffset, double[] b, int bOffset, double[] c, int cOffset, int m, int k, int n)
+    {
+        if (transposed.length < m * n) {
+            transposed = new double[m * n];
+        }
+        double[] ct = transposed;
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                ct[j * m + i] = c[cOffset + i * n + j];
+            }
+        }
+        double[][] columnsOfA = pack(a, aOffset, m, k, true);
+        for (int j = 0; j < n; j++) {
+            accumulateRow(b, bOffset + j * k, 1, columnsOfA, ct, j * m, k, m);
+        }
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                c[cOffset + i * n + j] = ct[j * m + i];
+            }
         }
     }
 

@@ -564,6 +564,23 @@ public final class GaussianMlpPolicy
         System.arraycopy(rgLogStd, 0, out, logStdOffset, actionDimension);
     }
 
+    /**
+     * The network linearised at θ on n fixed observations: its forward pass is run once and kept,
+     * so that repeated Jacobian–vector, vector–Jacobian and cost Hessian-vector products at the same
+     * θ (conjugate-gradient solves, spec §3.5 steps 6 and 8) skip it. Results equal the
+     * corresponding methods of this policy bit for bit. Keeps about n·(Σ hidden + actions) doubles,
+     * and as many again once {@link MlpLinearisation#costHessianVector} has run.
+     *
+     * @param theta copied
+     * @param observations n rows, not copied: must not change while the linearisation is used
+     */
+    public MlpLinearisation linearise(double[] theta, double[] observations, int n)
+    {
+        checkTheta(theta);
+        checkRows(observations, n);
+        return new MlpLinearisation(this, theta.clone(), observations, n);
+    }
+
     @Override
     public void outputDirectional(double[] theta, double[] observations, int n, double[] v, double[] rMeans, double[] rLogStd)
     {
@@ -620,7 +637,7 @@ public final class GaussianMlpPolicy
     }
 
     /** h_l for the rows of one chunk: z_l = x_l W_lᵀ + b_l, h_l = f(z_l) for hidden layers, μ = z_{L−1}. */
-    private void forward(MlpWorkspace ws, double[] theta, double[] observations, int observationOffset, int rows)
+    void forward(MlpWorkspace ws, double[] theta, double[] observations, int observationOffset, int rows)
     {
         int layers = layerCount();
         for (int l = 0; l < layers; l++) {
@@ -638,7 +655,7 @@ public final class GaussianMlpPolicy
     }
 
     /** R(h_l) = f'(z_l) ⊙ (R(x_l) W_lᵀ + x_l V_lᵀ + c_l) for direction v = (V, c), R(x_0) = 0. */
-    private void forwardDirectional(MlpWorkspace ws, double[] theta, double[] v, double[] observations, int observationOffset, int rows)
+    void forwardDirectional(MlpWorkspace ws, double[] theta, double[] v, double[] observations, int observationOffset, int rows)
     {
         int layers = layerCount();
         for (int l = 0; l < layers; l++) {
@@ -673,7 +690,7 @@ public final class GaussianMlpPolicy
      * out += Σ_rows gᵀ ∂μ/∂θ (weights and biases): ∂W_l = G_lᵀ x_l, ∂b_l = Σ_rows G_l,
      * G_{l−1} = f'(z_{l−1}) ⊙ G_l W_l, starting from G_{L−1} = g.
      */
-    private void backward(MlpWorkspace ws, double[] theta, double[] observations, int observationOffset, int rows, double[] gLast, int gLastOffset,
+    void backward(MlpWorkspace ws, double[] theta, double[] observations, int observationOffset, int rows, double[] gLast, int gLastOffset,
             double[] out)
     {
         double[] g = gLast;
@@ -716,6 +733,17 @@ public final class GaussianMlpPolicy
     private void backwardDirectional(MlpWorkspace ws, double[] theta, double[] v, double[] observations, int observationOffset, int rows,
             double[] gLast, int gLastOffset, double[] rgLast, int rgLastOffset, double[] out)
     {
+        backwardDirectional(ws, theta, v, observations, observationOffset, rows, gLast, gLastOffset, rgLast, rgLastOffset, out, null, false);
+    }
+
+    /**
+     * {@link #backwardDirectional} that keeps the v-independent products G_l W_l (before f') of
+     * the chunk in {@code rawGradients[l − 1]} ({@code reuse} false) or reads them from there
+     * instead of multiplying ({@code reuse} true): the same arithmetic either way.
+     */
+    void backwardDirectional(MlpWorkspace ws, double[] theta, double[] v, double[] observations, int observationOffset, int rows,
+            double[] gLast, int gLastOffset, double[] rgLast, int rgLastOffset, double[] out, double[][] rawGradients, boolean reuse)
+    {
         double[] g = gLast;
         int gOffset = gLastOffset;
         double[] rg = rgLast;
@@ -735,9 +763,17 @@ public final class GaussianMlpPolicy
                 double[] gh = ws.g[l - 1];
                 double[] rgh = ws.rg[l - 1];
                 int count = rows * in;
-                Arrays.fill(gh, 0, count, 0);
                 Arrays.fill(rgh, 0, count, 0);
-                kernels.multiply(g, gOffset, theta, weightOffsets[l], gh, 0, rows, width, in);
+                if (reuse) {
+                    System.arraycopy(rawGradients[l - 1], 0, gh, 0, count);
+                }
+                else {
+                    Arrays.fill(gh, 0, count, 0);
+                    kernels.multiply(g, gOffset, theta, weightOffsets[l], gh, 0, rows, width, in);
+                    if (rawGradients != null) {
+                        System.arraycopy(gh, 0, rawGradients[l - 1], 0, count);
+                    }
+                }
                 kernels.multiply(rg, rgOffset, theta, weightOffsets[l], rgh, 0, rows, width, in);
                 kernels.multiply(g, gOffset, v, weightOffsets[l], rgh, 0, rows, width, in);
                 double[] h = ws.h[l - 1];
@@ -795,6 +831,31 @@ public final class GaussianMlpPolicy
                 out[outOffset + j] += g[gi + j];
             }
         }
+    }
+
+    MlpWorkspace workspace()
+    {
+        return workspaces.get();
+    }
+
+    int[] layerSizes()
+    {
+        return sizes;
+    }
+
+    void checkParameters(double[] x, String name)
+    {
+        checkLength(x, parameterCount, name);
+    }
+
+    void checkOutputs(double[] x, int n, String name)
+    {
+        checkLength(x, n * actionDimension, name);
+    }
+
+    void checkActionVector(double[] x, String name)
+    {
+        checkLength(x, actionDimension, name);
     }
 
     private void checkTheta(double[] theta)

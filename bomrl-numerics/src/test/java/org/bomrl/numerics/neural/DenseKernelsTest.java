@@ -90,6 +90,53 @@ class DenseKernelsTest
         }
     }
 
+    /**
+     * The narrow paths (C with fewer than {@link DenseKernels#NARROW} columns, run as Cᵀ) against
+     * the summation the row-of-C loop defines: c_ij + Σ over groups of four p of the four products,
+     * then the remainder — equal bit for bit, and A·Bᵀ equal to row-at-a-time (unpacked) calls.
+     */
+    @Test
+    void narrowProductsSumInTheRowOfCOrder()
+    {
+        DenseKernels kernels = new DenseKernels();
+        for (int[] shape : new int[][] {{256, 128, 6}, {128, 258, 17}, {40, 7, 3}, {33, 31, 31}}) {
+            int m = shape[0];
+            int k = shape[1];
+            int n = shape[2];
+            double[] a = filled(k * m);
+            double[] b = filled(k * n);
+            double[] c = filled(m * n);
+            double[] expected = new double[m * n];
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    double acc = c[i * n + j];
+                    int p = 0;
+                    for (; p + 3 < k; p += 4) {
+                        acc += a[p * m + i] * b[p * n + j] + a[(p + 1) * m + i] * b[(p + 1) * n + j] + a[(p + 2) * m + i] * b[(p + 2) * n + j]
+                                + a[(p + 3) * m + i] * b[(p + 3) * n + j];
+                    }
+                    for (; p < k; p++) {
+                        acc += a[p * m + i] * b[p * n + j];
+                    }
+                    expected[i * n + j] = acc;
+                }
+            }
+            double[] transposeA = c.clone();
+            kernels.multiplyTransposeA(a, 0, b, 0, transposeA, 0, m, k, n);
+            assertThat(transposeA).as("Aᵀ·B %dx%dx%d", m, k, n).isEqualTo(expected);
+
+            double[] rowsA = filled(m * k);
+            double[] rowsB = filled(n * k);
+            double[] batched = c.clone();
+            kernels.multiplyTransposeB(rowsA, 0, rowsB, 0, batched, 0, m, k, n);
+            double[] single = c.clone();
+            for (int i = 0; i < m; i++) {
+                kernels.multiplyTransposeB(rowsA, i * k, rowsB, 0, single, i * n, 1, k, n);
+            }
+            assertThat(batched).as("A·Bᵀ %dx%dx%d batched vs one row at a time", m, k, n).isEqualTo(single);
+        }
+    }
+
     @Test
     void entriesOutsideTheOutputAreUntouched()
     {
