@@ -805,9 +805,7 @@ public final class GaussianMlpPolicy
     private void activate(double[] z, int count)
     {
         if (activation == Activation.TANH) {
-            for (int i = 0; i < count; i++) {
-                z[i] = Activation.tanh(z[i]);
-            }
+            Activation.tanhInPlace(z, 0, count);
         }
         else {
             for (int i = 0; i < count; i++) {

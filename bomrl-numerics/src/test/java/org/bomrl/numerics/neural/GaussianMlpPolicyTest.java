@@ -348,8 +348,21 @@ class GaussianMlpPolicyTest
             double exact = Math.tanh(z);
             worst = Math.max(worst, Math.abs(Activation.tanh(z) - exact) / Math.abs(exact));
         }
-        // the exp branch loses log2(1/(2·0.125)) = 2 bits just above the switch; the series below is at the last-bit level
+        // the nine doublings m ← m(m + 2) carry the polynomial's rounding up to a few ulps
         assertThat(worst).isLessThan(4e-15);
+        double[] grid = new double[801];
+        for (int k = 0; k < grid.length; k++) {
+            grid[k] = (k - 400) * 0.0625 + 1e-7;
+        }
+        double[] inPlace = grid.clone();
+        Activation.tanhInPlace(inPlace, 0, inPlace.length);
+        for (int k = 0; k < grid.length; k++) {
+            assertThat(inPlace[k]).as("in place at %s", grid[k]).isEqualTo(Activation.tanh(grid[k]));
+        }
+        assertThat(Activation.tanh(-0.0)).isEqualTo(-0.0);
+        assertThat(1 / Activation.tanh(-0.0)).isNegative();
+        assertThat(Activation.tanh(19.0)).isCloseTo(Math.tanh(19.0), org.assertj.core.api.Assertions.within(2 * Math.ulp(1.0)));
+        assertThat(Activation.tanh(19.2)).isEqualTo(Math.tanh(19.2)).isEqualTo(1);
         assertThat(Activation.tanh(1e-300)).isEqualTo(1e-300);
         assertThat(Activation.tanh(Double.POSITIVE_INFINITY)).isEqualTo(1);
         assertThat(Activation.tanh(-800)).isEqualTo(-1);
