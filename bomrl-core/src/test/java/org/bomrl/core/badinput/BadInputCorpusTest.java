@@ -35,6 +35,11 @@ final class BadInputCorpusTest
             "experiment.type = meta-learning", "experiment.report_writers =", "environment = env.example.bandit", "estimation.episodes = 20",
             "meta_train.iterations = 4", "meta_train.tasks_per_iteration = 2", "meta_train.checkpoint_every = 2", "meta_test.rounds = 1",
             "meta_test.repetitions = 2", "methods = pg", "method.pg.adaptation = adapt.pg", "method.pg.adaptation.step_size = 5", "");
+    /** A tiny Frozen Lake meta-learning run over a pool of three random 4×4 maps. */
+    private static final String LAKE = String.join("\n",
+            "experiment.type = meta-learning", "experiment.report_writers =", "environment = env.frozenlake", "environment.map_name = random", "environment.size = 4",
+            "environment.tasks = 3", "meta_train.iterations = 2", "meta_train.tasks_per_iteration = 3", "meta_test.rounds = 1", "meta_test.repetitions = 1", "methods = pg",
+            "method.pg.adaptation = adapt.pg", "method.pg.adaptation.step_size = 5", "");
     private static final String EVALUATE = "experiment.type = evaluate\nexperiment.report_writers =\nenvironment = env.example.bandit\n";
 
     @TempDir
@@ -114,6 +119,8 @@ final class BadInputCorpusTest
                 "'optimizer.sgd' is not a registered outer optimizer"));
         cases.add(user("unknown execution backend", dir -> run(write(dir, "e.properties", TINY + "execution.backend = cluster\n")),
                 "execution.backend = 'cluster' is not an available execution backend", "valid: local"));
+        cases.add(user("tasks per iteration above the pool size", dir -> run(write(dir, "e.properties", LAKE.replace("tasks_per_iteration = 3", "tasks_per_iteration = 7"))),
+                "meta_train.tasks_per_iteration = 7 exceeds the 3 training tasks of environment = env.frozenlake", "valid: 1 to 3"));
         // options
         cases.add(user("--set without '='", dir -> invocation("run", write(dir, "e.properties", EVALUATE).toString(), "--set", "experiment.seed"),
                 "--set 'experiment.seed' is invalid: expected key=value"));
