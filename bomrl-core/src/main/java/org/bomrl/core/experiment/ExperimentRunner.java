@@ -101,7 +101,13 @@ public final class ExperimentRunner
         List<String> files = config.settings("suite", SuiteExperiment.SPECS).getList("experiments");
         config.checkNoUnknownKeys();
         for (Path member : SuiteExperiment.members(files, config.fileLabel(), base)) {
-            check(ExperimentConfiguration.load(member, overrides));
+            try {
+                check(ExperimentConfiguration.load(member, overrides));
+            }
+            catch (InvalidSettingException e) {
+                String name = member.getFileName().toString();
+                throw e.getMessage() != null && e.getMessage().contains(name) ? e : new InvalidSettingException("suite member " + name + ": " + e.getMessage());
+            }
         }
         return config.effective();
     }
