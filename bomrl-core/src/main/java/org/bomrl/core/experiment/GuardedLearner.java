@@ -111,9 +111,19 @@ final class GuardedLearner
 
     private NumericalFailureException failure(String phase, OptionalInt iteration, Task<?, ?> task, ArithmeticException cause)
     {
-        NumericalFailureException failure = new NumericalFailureException(method, phase, iteration, Optional.of(task.id()),
-                cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+        NumericalFailureException failure = new NumericalFailureException(method, phase, iteration, Optional.of(task.id()), detail(cause, phase, task.id()));
         failure.initCause(cause);
         return failure;
+    }
+
+    /** The failing computation's message without the phase and task it may name itself (they lead the failure's message). */
+    private static String detail(ArithmeticException cause, String phase, String taskId)
+    {
+        String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        detail = detail.replace(", task " + taskId + ":", ":");
+        if (detail.startsWith(phase + ", ") || detail.startsWith(phase + ": ")) {
+            detail = detail.substring(phase.length() + 2);
+        }
+        return detail;
     }
 }

@@ -60,7 +60,8 @@ final class NumericalFailureTest
             throws IOException
     {
         String line = failure(NAVIGATION + "method.alg1.adaptation.inner_learning_rate = 1e300\n");
-        assertThat(line).startsWith("bomrl: numerical failure: method alg1, lower level, meta-iteration 0, task ");
+        assertThat(line).startsWith("bomrl: numerical failure: method alg1, lower level, meta-iteration 0, task goal=").containsOnlyOnce("task ")
+                .contains(": inner step ").endsWith("is NaN");
     }
 
     @Test
