@@ -1,5 +1,7 @@
 package org.bomrl.core.adapt;
 
+import org.bomrl.numerics.tabular.Softmax;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -39,7 +41,7 @@ final class AsCodedAlg1
     @Override
     public void solve(double[] phi, double[] q, int offset, int actions, double lambda, double[] theta)
     {
-        StateSoftmax.probabilities(phi, offset, actions, prior);
+        Softmax.probabilities(phi, offset, actions, prior);
         double baseline = 0;
         for (int a = 0; a < actions; a++) {
             baseline += prior[a] * q[offset + a];
@@ -51,7 +53,7 @@ final class AsCodedAlg1
         double k = parameters.klFactor();
         double clip = parameters.clip();
         for (int step = 0; step < parameters.steps(); step++) {
-            StateSoftmax.probabilities(theta, offset, actions, adapted);
+            Softmax.probabilities(theta, offset, actions, adapted);
             double expectedAdvantage = 0;
             double unclippedPriorMass = 0;
             for (int a = 0; a < actions; a++) {
@@ -67,7 +69,7 @@ final class AsCodedAlg1
                 theta[offset + a] -= parameters.learningRate() * (surrogate + kl);
             }
         }
-        StateSoftmax.probabilities(theta, offset, actions, adapted);
+        Softmax.probabilities(theta, offset, actions, adapted);
         for (int a = 0; a < actions; a++) {
             double logProbability = Math.log(adapted[a]);
             if (!Double.isFinite(logProbability)) {

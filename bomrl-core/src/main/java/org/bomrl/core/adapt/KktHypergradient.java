@@ -1,6 +1,7 @@
 package org.bomrl.core.adapt;
 
 import org.bomrl.api.distance.TabularDistance;
+import org.bomrl.numerics.tabular.OnesComplementBasis;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;

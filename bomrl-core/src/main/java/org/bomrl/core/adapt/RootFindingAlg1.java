@@ -1,5 +1,7 @@
 package org.bomrl.core.adapt;
 
+import org.bomrl.numerics.tabular.Softmax;
+
 /**
  * Alg(1), D = KL(π_φ‖π_θ): the exact per-state solution of max_p Σ_a p_a Q_a − λ KL(π_φ‖p)
  * (spec §2.4.1). Stationarity with a multiplier for Σp = 1 gives
@@ -21,21 +23,15 @@ final class RootFindingAlg1
     @Override
     public void solve(double[] phi, double[] q, int offset, int actions, double lambda, double[] theta)
     {
-        double maxPhi = Double.NEGATIVE_INFINITY;
         double m = Double.NEGATIVE_INFINITY;
         for (int a = offset; a < offset + actions; a++) {
-            maxPhi = Math.max(maxPhi, phi[a]);
             m = Math.max(m, q[a] / lambda);
         }
-        double normaliser = 0;
-        for (int a = offset; a < offset + actions; a++) {
-            normaliser += Math.exp(phi[a] - maxPhi);
-        }
-        double logNormaliser = maxPhi + Math.log(normaliser);
+        double logNormaliser = Softmax.logSumExp(phi, offset, actions);
         double lo = 0;
         for (int a = offset; a < offset + actions; a++) {
             if (q[a] / lambda == m) {
-                lo += Math.exp(phi[a] - logNormaliser);
+                lo += Softmax.probability(phi, 0, a, logNormaliser);
             }
         }
         double hi = 1;
@@ -45,7 +41,7 @@ final class RootFindingAlg1
             double f = -1;
             double slope = 0;
             for (int a = offset; a < offset + actions; a++) {
-                double pi = Math.exp(phi[a] - logNormaliser);
+                double pi = Softmax.probability(phi, 0, a, logNormaliser);
                 double denominator = t + (m - q[a] / lambda);
                 f += pi / denominator;
                 slope -= pi / (denominator * denominator);

@@ -1,6 +1,7 @@
 package org.bomrl.core.adapt;
 
 import org.bomrl.api.distance.TabularDistance;
+import org.bomrl.numerics.tabular.Softmax;
 import org.bomrl.numerics.tabular.SoftmaxDerivatives;
 
 import static java.util.Objects.requireNonNull;
@@ -41,7 +42,7 @@ final class StatePenalty
     /** f_s(θ_s). */
     double value(double[] theta, double[] phi, double[] q, int offset, double lambda)
     {
-        StateSoftmax.probabilities(theta, offset, actions, pi);
+        Softmax.probabilities(theta, offset, actions, pi);
         double surrogate = 0;
         for (int a = 0; a < actions; a++) {
             surrogate += pi[a] * q[offset + a];
@@ -82,7 +83,7 @@ final class StatePenalty
 
     private void load(double[] theta, double[] q, int offset)
     {
-        StateSoftmax.probabilities(theta, offset, actions, pi);
+        Softmax.probabilities(theta, offset, actions, pi);
         System.arraycopy(q, offset, qs, 0, actions);
     }
 }

@@ -1,6 +1,7 @@
 package org.bomrl.core.adapt;
 
 import org.bomrl.api.distance.TabularDistance;
+import org.bomrl.numerics.tabular.Softmax;
 
 import static java.util.Objects.requireNonNull;
 
@@ -136,7 +137,7 @@ final class TrustRegionSolver
         double[] prior = new double[actions];
         double scale = 0;
         for (int s = 0; s < states; s++) {
-            StateSoftmax.probabilities(phi, s * actions, actions, prior);
+            Softmax.probabilities(phi, s * actions, actions, prior);
             double baseline = 0;
             for (int a = 0; a < actions; a++) {
                 baseline += prior[a] * q[s * actions + a];

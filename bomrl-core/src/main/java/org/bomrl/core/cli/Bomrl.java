@@ -12,7 +12,8 @@ import java.io.UncheckedIOException;
 
 /**
  * {@code bomrl}: the entry point. User errors (bad files, keys, values, names) exit with code 2
- * and one line on standard error; numerical failures and failed execution backends (e.g. a cluster that lost
+ * and one line on standard error; numerical failures (a {@code NumericalFailureException} names the method, phase, meta-iteration and
+ * task) and failed execution backends (e.g. a cluster that lost
  * every member) exit with code 1 and say what happened.
  */
 @Command(name = "bomrl", mixinStandardHelpOptions = true, version = "bomrl 0.1.0",

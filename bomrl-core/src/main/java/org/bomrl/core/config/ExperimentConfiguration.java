@@ -211,11 +211,19 @@ public final class ExperimentConfiguration
 
     /**
      * The settings of {@code scope} with every value explicitly given under {@code overlayScope}
-     * replacing it, e.g. a method's adaptation settings with its meta-training overrides.
+     * replacing it, e.g. a method's adaptation settings with its meta-training overrides. Without any
+     * key given under {@code overlayScope} these are the settings of {@code scope} themselves, so
+     * that errors name the keys the user wrote ({@link #overlayKeys} tells which keys the overlay gives).
      */
     public MapSettings overlaid(String scope, String overlayScope, List<SettingSpec> specs)
     {
         MapSettings base = settings(scope, specs);
+        for (SettingSpec spec : specs) {
+            claimed.add(overlayScope + "." + spec.key());
+        }
+        if (overlayKeys(overlayScope, specs).isEmpty()) {
+            return base;
+        }
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> sources = new HashMap<>();
         for (String key : base.keys()) {
@@ -234,6 +242,18 @@ public final class ExperimentConfiguration
         MapSettings settings = new MapSettings(overlayScope, values, sources, specs);
         SettingsValidation.check(settings, specs);
         return settings;
+    }
+
+    /** The keys among {@code specs} (relative to the slice) that are given explicitly under {@code overlayScope}. */
+    public Set<String> overlayKeys(String overlayScope, List<SettingSpec> specs)
+    {
+        Set<String> keys = new TreeSet<>();
+        for (SettingSpec spec : specs) {
+            if (value(overlayScope + "." + spec.key()).isPresent()) {
+                keys.add(spec.key());
+            }
+        }
+        return keys;
     }
 
     /** The value of the selector key {@code key} (e.g. {@code environment = env.frozenlake}), claiming it. */

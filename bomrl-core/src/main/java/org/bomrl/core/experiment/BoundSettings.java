@@ -29,9 +29,21 @@ public record BoundSettings(boolean enabled, int rounds, double factor, BoundRec
     {
         BoundSettings result = new BoundSettings(settings.getString("type").equals("kl-recipe"), settings.getInt("rounds"), settings.getDouble("factor"),
                 BoundRecipe.Direction.valueOf(settings.getString("direction").toUpperCase(java.util.Locale.ROOT).replace('-', '_')), settings.getDouble("clip"));
-        if (result.rounds < 1 || !(result.factor > 0) || !(result.clip > 0 && result.clip < 1)) {
-            throw new InvalidSettingException(settings.scope() + ": rounds ≥ 1, factor > 0 and clip in (0, 1) are required; got " + result);
+        if (result.rounds < 1) {
+            throw invalid(settings, "rounds", "a positive number of rounds");
+        }
+        if (!(result.factor > 0)) {
+            throw invalid(settings, "factor", "a positive factor");
+        }
+        if (!(result.clip > 0 && result.clip < 1)) {
+            throw invalid(settings, "clip", "a probability floor in (0, 1)");
         }
         return result;
+    }
+
+    private static InvalidSettingException invalid(Settings settings, String key, String expected)
+    {
+        return new InvalidSettingException(settings.scope() + "." + key + " = '" + settings.raw(key).getOrElse("") + "' (" + settings.source(key) + ") is invalid: expected "
+                + expected);
     }
 }

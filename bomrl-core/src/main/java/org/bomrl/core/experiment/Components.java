@@ -14,6 +14,7 @@ import org.bomrl.api.optim.OuterOptimizerFactory;
 import org.bomrl.api.policy.PolicyClassFactory;
 import org.bomrl.api.settings.InvalidSettingException;
 import org.bomrl.api.settings.MapSettings;
+import org.bomrl.core.config.DistanceSettings;
 import org.bomrl.api.settings.Settings;
 import org.bomrl.core.config.Suggestions;
 import org.bomrl.core.plugin.PluginFaultException;
@@ -118,7 +119,7 @@ public final class Components
         return name -> {
             PolicyDistanceFactory factory = distance("distance", name);
             Settings settings = distanceSettings.get(name);
-            return (PolicyDistance) create(factory, settings != null ? settings : MapSettings.of(name, Map.of(), factory.settings()), random);
+            return (PolicyDistance) create(factory, settings != null ? settings : MapSettings.of(DistanceSettings.SCOPE + "." + name, Map.of(), factory.settings()), random);
         };
     }
 

@@ -101,7 +101,13 @@ public final class ExperimentRunner
         List<String> files = config.settings("suite", SuiteExperiment.SPECS).getList("experiments");
         config.checkNoUnknownKeys();
         for (Path member : SuiteExperiment.members(files, config.fileLabel(), base)) {
-            check(ExperimentConfiguration.load(member, overrides));
+            try {
+                check(ExperimentConfiguration.load(member, overrides));
+            }
+            catch (InvalidSettingException e) {
+                String name = member.getFileName().toString();
+                throw e.getMessage() != null && e.getMessage().contains(name) ? e : new InvalidSettingException("suite member " + name + ": " + e.getMessage());
+            }
         }
         return config.effective();
     }
@@ -259,6 +265,7 @@ public final class ExperimentRunner
         if (settings.type().equals("meta-learning")) {
             EstimationSettings estimation = EstimationSettings.parse(config.settings(EstimationSettings.SCOPE, EstimationSettings.SPECS));
             plan.train = MetaTrainSettings.parse(config.settings(MetaTrainSettings.SCOPE, MetaTrainSettings.SPECS));
+            checkPoolSize(plan.train, environmentName, distribution);
             String optimizerKey = MetaTrainSettings.SCOPE + ".optimizer";
             OuterOptimizerFactory optimizer = components.optimizer(optimizerKey, config.selector(optimizerKey, Optional.of(AdamFactory.NAME)));
             plan.optimizer = components.create(optimizer, config.settings(optimizerKey, optimizer.settings()), random);
@@ -273,6 +280,20 @@ public final class ExperimentRunner
         }
         config.checkNoUnknownKeys();
         return plan;
+    }
+
+    /**
+     * A distribution that lists its training tasks is sampled without replacement (spec §3.1,
+     * {@link TaskDistribution#sampleTrainTasks}): B distinct tasks per iteration, so B above the pool
+     * size cannot be honoured and is refused instead of silently clamped.
+     */
+    private static void checkPoolSize(MetaTrainSettings train, String environmentName, TaskDistribution<?, ?> distribution)
+    {
+        int pool = distribution.trainTasks().size();
+        if (pool > 0 && train.tasksPerIteration() > pool) {
+            throw new InvalidSettingException(MetaTrainSettings.SCOPE + ".tasks_per_iteration = " + train.tasksPerIteration() + " exceeds the " + pool
+                    + " training tasks of environment = " + environmentName + " (tasks are drawn without replacement); valid: 1 to " + pool);
+        }
     }
 
     /**

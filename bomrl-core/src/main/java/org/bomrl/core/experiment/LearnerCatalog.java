@@ -68,12 +68,21 @@ public final class LearnerCatalog
             throw new IllegalArgumentException("no learner '" + name + "' in this run; learners are <method>/meta-train and <method>/meta-test for methods " + methods.keySet());
         }
         if (phase.equals(META_TEST) && method.testLambdaGrowth() != 1) {
-            return LambdaScheduleLearner.of(method, testTaskIds, settings -> family.learner(algorithm(method, settings, "meta-test"), "method." + method.id() + ".adaptation",
-                    method.adaptation()), components.adaptation("method." + method.id() + ".adaptation", method.adaptation()).settings());
+            return LambdaScheduleLearner.of(method, testTaskIds, settings -> learner(method, algorithm(method, settings, "meta-test")),
+                    components.adaptation("method." + method.id() + ".adaptation", method.adaptation()).settings());
         }
         AdaptationAlgorithm algorithm = phase.equals(META_TRAIN)
                 ? algorithm(method, method.trainSettings(), "meta-training")
                 : algorithm(method, method.testSettings(), "meta-test");
-        return family.learner(algorithm, "method." + method.id() + ".adaptation", method.adaptation());
+        return learner(method, algorithm);
+    }
+
+    /**
+     * The family's learner of {@code algorithm}, its numerical failures named ({@link GuardedLearner})
+     * with the phase its algorithm's calls record ({@link GuardedAlgorithm}).
+     */
+    private TaskLearner learner(MethodSpec method, AdaptationAlgorithm algorithm)
+    {
+        return new GuardedLearner(method.id(), family.learner(new GuardedAlgorithm(algorithm), "method." + method.id() + ".adaptation", method.adaptation()));
     }
 }

@@ -115,7 +115,8 @@ final class MetaLearningExperiment
             String name = LearnerCatalog.name(method, LearnerCatalog.META_TRAIN);
             TaskLearner learner = learners.apply(name);
             MetaTrainer trainer = new MetaTrainer(distribution, name, learner, executor, random.derive("meta-train").derive(method.id()));
-            result = trainer.train(initial, train.iterations(), train.tasksPerIteration(), optimizer.newOptimizer(learner.parameterCount()),
+            result = trainer.train(initial, train.iterations(), train.tasksPerIteration(), new GuardedOptimizer(method.id(), optimizer.newOptimizer(learner.parameterCount()),
+                            resume.map(Checkpoint::iterations).orElse(0)),
                     train.checkpointEvery(), resume,
                     checkpoint -> checkpoint.write(directory, method.id()),
                     (row, written) -> {

@@ -1,16 +1,19 @@
 package org.bomrl.core.experiment;
 
 import org.bomrl.api.adapt.AdaptationAlgorithmFactory;
+import org.bomrl.api.context.RandomSource;
 import org.bomrl.api.settings.InvalidSettingException;
 import org.bomrl.api.settings.MapSettings;
 import org.bomrl.api.settings.SettingSpec;
 import org.bomrl.api.settings.SettingType;
 import org.bomrl.core.config.ExperimentConfiguration;
+import org.bomrl.core.config.SettingKeys;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads the {@code methods} list and each {@code method.<id>.*} section. */
 public final class Methods
@@ -54,6 +57,10 @@ public final class Methods
             if (growth != 1 && factory.settings().stream().noneMatch(spec -> spec.key().equals("lambda"))) {
                 throw new InvalidSettingException(scope + ".test.lambda_growth needs an adaptation with a lambda setting; " + adaptationKey + " = " + adaptation + " has none");
             }
+            check(components, factory, config, adaptationKey, test, train, scope + ".train");
+            if (boundSettings.isPresent()) {
+                check(components, factory, config, adaptationKey, test, boundSettings.get(), scope + ".bound.adaptation");
+            }
             methods.add(new MethodSpec(id, label, prior, adaptation, test, train, bound, boundSettings, growth));
         }
         for (MethodSpec method : methods) {
@@ -62,5 +69,34 @@ public final class Methods
             }
         }
         return methods;
+    }
+
+    /**
+     * Creates the method's algorithm with its test settings and then with an overlay of them (e.g.
+     * {@code train.*}) before anything runs, so that a bad value fails here and its error names the
+     * key the user wrote: {@code method.<id>.adaptation.<key>} for a value the overlay does not give
+     * (also when only its combination with an overlay value is invalid), the overlay's key otherwise.
+     */
+    private static void check(Components components, AdaptationAlgorithmFactory factory, ExperimentConfiguration config, String adaptationKey, MapSettings test,
+            MapSettings overlaid, String overlayScope)
+    {
+        RandomSource random = RandomSource.seeded(0).derive("settings-check");
+        components.create(factory, test, random);
+        if (overlaid == test) {
+            return;
+        }
+        try {
+            components.create(factory, overlaid, random);
+        }
+        catch (InvalidSettingException e) {
+            Set<String> given = config.overlayKeys(overlayScope, factory.settings());
+            InvalidSettingException named = e;
+            for (SettingSpec spec : factory.settings()) {
+                if (!given.contains(spec.key())) {
+                    named = SettingKeys.renamed(named, overlayScope + "." + spec.key(), adaptationKey + "." + spec.key());
+                }
+            }
+            throw named;
+        }
     }
 }

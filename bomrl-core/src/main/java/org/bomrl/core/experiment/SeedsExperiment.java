@@ -3,6 +3,7 @@ package org.bomrl.core.experiment;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bomrl.api.settings.InvalidSettingException;
 import org.bomrl.core.config.ExperimentConfiguration;
+import org.bomrl.core.config.SettingKeys;
 import org.bomrl.core.run.RunDirectory;
 
 import java.io.IOException;
@@ -75,7 +76,18 @@ final class SeedsExperiment
         if (isSeeds(member)) {
             throw new InvalidSettingException("seeds.experiment = " + settings.experiment() + " is itself a seeds experiment; name a meta-learning experiment or a suite");
         }
-        checkMember.accept(member);
+        try {
+            checkMember.accept(member);
+        }
+        catch (InvalidSettingException e) {
+            InvalidSettingException named = e;
+            for (String key : settings.memberSettings().keySet()) {
+                if (!overrides.containsKey(key)) {
+                    named = SettingKeys.renamed(named, key, memberPrefix + key);
+                }
+            }
+            throw named;
+        }
         return settings;
     }
 

@@ -6,6 +6,7 @@ import org.bomrl.api.context.RandomSource;
 import org.bomrl.api.env.Task;
 import org.bomrl.api.policy.TabularSoftmaxPolicy;
 import org.bomrl.core.rollout.Rounds;
+import org.bomrl.numerics.tabular.Softmax;
 
 import java.util.List;
 
@@ -46,23 +47,12 @@ public final class BoundRecipe
             double[] optimum = policy.probabilities();
             for (int s = 0; s < prior.states(); s++) {
                 double divergence = direction == Direction.OPTIMUM_PRIOR
-                        ? clippedKl(optimum, phi, s * actions, actions, clip)
-                        : clippedKl(phi, optimum, s * actions, actions, clip);
+                        ? Softmax.clippedKl(optimum, phi, s * actions, actions, clip)
+                        : Softmax.clippedKl(phi, optimum, s * actions, actions, clip);
                 total += first.visitation(s) * divergence;
             }
         }
         return factor * total / tasks.size();
     }
 
-    /** Σ_a p_a log(p_a/q_a) with p and q clipped to [clip, 1]. */
-    static double clippedKl(double[] p, double[] q, int offset, int actions, double clip)
-    {
-        double divergence = 0;
-        for (int a = offset; a < offset + actions; a++) {
-            double pa = Math.min(1, Math.max(clip, p[a]));
-            double qa = Math.min(1, Math.max(clip, q[a]));
-            divergence += pa * Math.log(pa / qa);
-        }
-        return divergence;
-    }
 }

@@ -35,6 +35,14 @@ final class BadInputCorpusTest
             "experiment.type = meta-learning", "experiment.report_writers =", "environment = env.example.bandit", "estimation.episodes = 20",
             "meta_train.iterations = 4", "meta_train.tasks_per_iteration = 2", "meta_train.checkpoint_every = 2", "meta_test.rounds = 1",
             "meta_test.repetitions = 2", "methods = pg", "method.pg.adaptation = adapt.pg", "method.pg.adaptation.step_size = 5", "");
+    /** A tiny Frozen Lake meta-learning run over a pool of three random 4×4 maps. */
+    private static final String LAKE = String.join("\n",
+            "experiment.type = meta-learning", "experiment.report_writers =", "environment = env.frozenlake", "environment.map_name = random", "environment.size = 4",
+            "environment.tasks = 3", "meta_train.iterations = 2", "meta_train.tasks_per_iteration = 3", "meta_test.rounds = 1", "meta_test.repetitions = 1", "methods = pg",
+            "method.pg.adaptation = adapt.pg", "method.pg.adaptation.step_size = 5", "");
+    /** {@link #TINY} with a second method, BO-MRL Alg(1), whose adaptation settings the overlay cases read. */
+    private static final String TWO = TINY.replace("methods = pg", "methods = pg, b")
+            + "method.b.adaptation = adapt.bomrl\nmethod.b.adaptation.distance = distance.kl-prior-adapted\nmethod.b.adaptation.lambda = 0.5\n";
     private static final String EVALUATE = "experiment.type = evaluate\nexperiment.report_writers =\nenvironment = env.example.bandit\n";
 
     @TempDir
@@ -114,6 +122,32 @@ final class BadInputCorpusTest
                 "'optimizer.sgd' is not a registered outer optimizer"));
         cases.add(user("unknown execution backend", dir -> run(write(dir, "e.properties", TINY + "execution.backend = cluster\n")),
                 "execution.backend = 'cluster' is not an available execution backend", "valid: local"));
+        cases.add(user("tasks per iteration above the pool size", dir -> run(write(dir, "e.properties", LAKE.replace("tasks_per_iteration = 3", "tasks_per_iteration = 7"))),
+                "meta_train.tasks_per_iteration = 7 exceeds the 3 training tasks of environment = env.frozenlake", "valid: 1 to 3"));
+        // errors name the key the user wrote, also for values read through an overlay (train.*, bound.adaptation.*, seeds.member.*, suite members)
+        cases.add(user("bad adaptation value read by meta-training", dir -> run(write(dir, "e.properties", TINY.replace("step_size = 5", "step_size = -1"))),
+                "method.pg.adaptation.step_size = '-1'"));
+        cases.add(user("bad meta-training overlay value", dir -> run(write(dir, "e.properties", TINY + "method.pg.train.step_size = -1\n")), "method.pg.train.step_size = '-1'"));
+        cases.add(user("negative lambda", dir -> run(write(dir, "e.properties", TWO.replace("lambda = 0.5", "lambda = -1"))),
+                "method.b.adaptation.lambda = '-1.0' is invalid: expected λ > 0"));
+        cases.add(user("negative lambda beside a meta-training overlay", dir -> run(write(dir, "e.properties",
+                TWO.replace("lambda = 0.5", "lambda = -1") + "method.b.train.hypergradient = first-order\n")), "method.b.adaptation.lambda = '-1.0'"));
+        cases.add(user("adaptation value invalid with an overlay value", dir -> run(write(dir, "e.properties",
+                TWO + "method.b.adaptation.solver = as-coded\nmethod.b.train.distance = distance.kl-adapted-prior\n")),
+                "method.b.adaptation.solver = 'as-coded' is invalid with distance 'distance.kl-adapted-prior'"));
+        cases.add(user("negative bound lambda", dir -> run(write(dir, "e.properties", TWO + "method.b.bound.type = kl-recipe\nmethod.b.bound.adaptation.lambda = -1\n")),
+                "method.b.bound.adaptation.lambda = '-1.0'"));
+        cases.add(user("zero bound rounds", dir -> run(write(dir, "e.properties", TWO + "method.b.bound.type = kl-recipe\nmethod.b.bound.rounds = 0\n")),
+                "method.b.bound.rounds = '0'", "expected a positive number of rounds"));
+        cases.add(user("bad value set on every training seed", dir -> {
+            write(dir, "m.properties", TWO);
+            return run(write(dir, "s.properties", "experiment.type = seeds\nseeds.experiment = m.properties\nseeds.training_seeds = 1, 2\n"
+                    + "seeds.member.method.b.adaptation.lambda = -1\n"));
+        }, "seeds.member.method.b.adaptation.lambda = '-1.0'"));
+        cases.add(user("bad value in a suite member", dir -> {
+            write(dir, "m.properties", TWO.replace("lambda = 0.5", "lambda = -1"));
+            return run(write(dir, "s.properties", "experiment.type = suite\nsuite.experiments = m.properties\n"));
+        }, "suite member m.properties: method.b.adaptation.lambda = '-1.0'"));
         // options
         cases.add(user("--set without '='", dir -> invocation("run", write(dir, "e.properties", EVALUATE).toString(), "--set", "experiment.seed"),
                 "--set 'experiment.seed' is invalid: expected key=value"));

@@ -5,12 +5,11 @@ import org.bomrl.api.distance.GaussianDistance;
 import org.bomrl.api.distance.PolicyDistance;
 import org.bomrl.api.distance.TabularDistance;
 
-import static org.bomrl.metrics.distance.LogSoftmax.delta;
-import static org.bomrl.metrics.distance.LogSoftmax.divergence;
-import static org.bomrl.metrics.distance.LogSoftmax.jacobian;
-import static org.bomrl.metrics.distance.LogSoftmax.logRatio;
-import static org.bomrl.metrics.distance.LogSoftmax.logSumExp;
-import static org.bomrl.metrics.distance.LogSoftmax.probability;
+import static org.bomrl.numerics.tabular.Softmax.kl;
+import static org.bomrl.numerics.tabular.Softmax.logRatio;
+import static org.bomrl.numerics.tabular.Softmax.logSumExp;
+import static org.bomrl.numerics.tabular.Softmax.probability;
+import static org.bomrl.numerics.tabular.SoftmaxDerivatives.logitJacobian;
 
 /**
  * Alg(2)'s distance (spec §2.3, §2.4.2): per state d(θ_s, φ_s) = KL(π_θ(·|s) ‖ π_φ(·|s))
@@ -54,7 +53,7 @@ final class KlAdaptedPrior
     @Override
     public double value(double[] theta, double[] phi, int offset, int actions)
     {
-        return Math.max(0, divergence(theta, phi, offset, actions, logSumExp(theta, offset, actions), logSumExp(phi, offset, actions)));
+        return Math.max(0, kl(theta, phi, offset, actions, logSumExp(theta, offset, actions), logSumExp(phi, offset, actions)));
     }
 
     @Override
@@ -62,7 +61,7 @@ final class KlAdaptedPrior
     {
         double logZTheta = logSumExp(theta, offset, actions);
         double logZPhi = logSumExp(phi, offset, actions);
-        double d = divergence(theta, phi, offset, actions, logZTheta, logZPhi);
+        double d = kl(theta, phi, offset, actions, logZTheta, logZPhi);
         for (int a = 0; a < actions; a++) {
             out[a] = probability(theta, offset, a, logZTheta) * (logRatio(theta, phi, offset, a, logZTheta, logZPhi) - d);
         }
@@ -83,7 +82,7 @@ final class KlAdaptedPrior
     {
         double logZTheta = logSumExp(theta, offset, actions);
         double logZPhi = logSumExp(phi, offset, actions);
-        double d = divergence(theta, phi, offset, actions, logZTheta, logZPhi);
+        double d = kl(theta, phi, offset, actions, logZTheta, logZPhi);
         for (int i = 0; i < actions; i++) {
             double pi = probability(theta, offset, i, logZTheta);
             double ui = logRatio(theta, phi, offset, i, logZTheta, logZPhi) - d;
@@ -98,7 +97,7 @@ final class KlAdaptedPrior
     @Override
     public void hessianThetaPhi(double[] theta, double[] phi, int offset, int actions, double[] out)
     {
-        jacobian(theta, offset, actions, -1, out);
+        logitJacobian(theta, offset, actions, -1, out);
     }
 
     @Override
@@ -111,5 +110,11 @@ final class KlAdaptedPrior
     public String toString()
     {
         return NAME;
+    }
+
+    /** The Kronecker delta δ_ij. */
+    private static double delta(int i, int j)
+    {
+        return i == j ? 1 : 0;
     }
 }

@@ -5,11 +5,11 @@ import org.bomrl.api.distance.GaussianDistance;
 import org.bomrl.api.distance.PolicyDistance;
 import org.bomrl.api.distance.TabularDistance;
 
-import static org.bomrl.metrics.distance.LogSoftmax.divergence;
-import static org.bomrl.metrics.distance.LogSoftmax.jacobian;
-import static org.bomrl.metrics.distance.LogSoftmax.logRatio;
-import static org.bomrl.metrics.distance.LogSoftmax.logSumExp;
-import static org.bomrl.metrics.distance.LogSoftmax.probability;
+import static org.bomrl.numerics.tabular.Softmax.kl;
+import static org.bomrl.numerics.tabular.Softmax.logRatio;
+import static org.bomrl.numerics.tabular.Softmax.logSumExp;
+import static org.bomrl.numerics.tabular.Softmax.probability;
+import static org.bomrl.numerics.tabular.SoftmaxDerivatives.logitJacobian;
 
 /**
  * Alg(1)'s distance (spec §2.3, §2.4.1): per state d(θ_s, φ_s) = KL(π_φ(·|s) ‖ π_θ(·|s))
@@ -49,7 +49,7 @@ final class KlPriorAdapted
     @Override
     public double value(double[] theta, double[] phi, int offset, int actions)
     {
-        return Math.max(0, divergence(phi, theta, offset, actions, logSumExp(phi, offset, actions), logSumExp(theta, offset, actions)));
+        return Math.max(0, kl(phi, theta, offset, actions, logSumExp(phi, offset, actions), logSumExp(theta, offset, actions)));
     }
 
     @Override
@@ -67,7 +67,7 @@ final class KlPriorAdapted
     {
         double logZTheta = logSumExp(theta, offset, actions);
         double logZPhi = logSumExp(phi, offset, actions);
-        double d = divergence(phi, theta, offset, actions, logZPhi, logZTheta);
+        double d = kl(phi, theta, offset, actions, logZPhi, logZTheta);
         for (int a = 0; a < actions; a++) {
             out[a] = probability(phi, offset, a, logZPhi) * (logRatio(phi, theta, offset, a, logZPhi, logZTheta) - d);
         }
@@ -76,13 +76,13 @@ final class KlPriorAdapted
     @Override
     public void hessianThetaTheta(double[] theta, double[] phi, int offset, int actions, double[] out)
     {
-        jacobian(theta, offset, actions, 1, out);
+        logitJacobian(theta, offset, actions, 1, out);
     }
 
     @Override
     public void hessianThetaPhi(double[] theta, double[] phi, int offset, int actions, double[] out)
     {
-        jacobian(phi, offset, actions, -1, out);
+        logitJacobian(phi, offset, actions, -1, out);
     }
 
     @Override

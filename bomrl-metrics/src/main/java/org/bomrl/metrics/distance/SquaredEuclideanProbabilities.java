@@ -4,9 +4,8 @@ import io.vavr.control.Option;
 import org.bomrl.api.distance.PolicyDistance;
 import org.bomrl.api.distance.TabularDistance;
 
-import static org.bomrl.metrics.distance.LogSoftmax.delta;
-import static org.bomrl.metrics.distance.LogSoftmax.logSumExp;
-import static org.bomrl.metrics.distance.LogSoftmax.probability;
+import static org.bomrl.numerics.tabular.Softmax.logSumExp;
+import static org.bomrl.numerics.tabular.Softmax.probability;
 
 /**
  * The probability-space variant of Alg(3)'s distance (spec §2.4.3): per state
@@ -134,5 +133,11 @@ final class SquaredEuclideanProbabilities
     public String toString()
     {
         return NAME;
+    }
+
+    /** The Kronecker delta δ_ij. */
+    private static double delta(int i, int j)
+    {
+        return i == j ? 1 : 0;
     }
 }

@@ -48,7 +48,7 @@ class TabularDistanceContractSelfTest
             @Override
             public void hessianThetaTheta(double[] theta, double[] phi, int offset, int actions, double[] out)
             {
-                LogSoftmax.jacobian(theta, offset, actions, 1, out);
+                org.bomrl.numerics.tabular.SoftmaxDerivatives.logitJacobian(theta, offset, actions, 1, out);
             }
         });
         assertThatThrownBy(contract::hessianThetaThetaMatchesFiniteDifferencesOfGradient).isInstanceOf(AssertionError.class);

@@ -209,23 +209,14 @@ public final class OnesComplementSolver
         return true;
     }
 
-    /**
-     * The first n−1 columns of Q = I − 2vvᵀ/‖v‖², v = 1/√n − e_n: Q is symmetric orthogonal with
-     * Q e_n = 1/√n, so these columns are an orthonormal basis of 1^⊥.
-     */
+    /** U = {@link OnesComplementBasis#householder} as an n×(n−1) matrix. */
     private static DMatrixRMaj onesComplementBasis(int n)
     {
-        double[] v = new double[n];
-        double root = Math.sqrt(n);
-        for (int i = 0; i < n; i++) {
-            v[i] = 1 / root;
-        }
-        v[n - 1] -= 1;
-        double norm = 2 - 2 / root;
+        OnesComplementBasis basis = OnesComplementBasis.householder(n);
         DMatrixRMaj u = new DMatrixRMaj(n, n - 1);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n - 1; j++) {
-                u.set(i, j, (i == j ? 1 : 0) - 2 * v[i] * v[j] / norm);
+                u.set(i, j, basis.entry(i, j));
             }
         }
         return u;

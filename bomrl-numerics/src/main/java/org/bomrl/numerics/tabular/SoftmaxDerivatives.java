@@ -12,12 +12,39 @@ public final class SoftmaxDerivatives
     /** out = F(π) = diag(π) − ππᵀ, the Jacobian ∂π/∂θ of one state (symmetric, F1 = 0). */
     public static void jacobian(double[] pi, int offset, int actions, double[] out)
     {
+        fillJacobian(pi, offset, 1, actions, 1, out);
+    }
+
+    /**
+     * out = sign · F(π) with π = softmax(x_s) of the logits {@code x} from {@code offset}
+     * ({@link Softmax#probability}), for code that holds logits and no probability buffer; sign = ±1.
+     */
+    public static void logitJacobian(double[] x, int offset, int actions, double sign, double[] out)
+    {
+        double logZ = Softmax.logSumExp(x, offset, actions);
         for (int i = 0; i < actions; i++) {
-            double pii = pi[offset + i];
+            out[i * actions + i] = Softmax.probability(x, offset, i, logZ);
+        }
+        fillJacobian(out, 0, actions + 1, actions, sign, out);
+    }
+
+    /**
+     * out = sign · (diag(π) − ππᵀ) with π_i = {@code pi[offset + i·stride]}: every off-diagonal entry
+     * first, then the diagonal, so π may lie on the diagonal of {@code out} itself (stride |A| + 1).
+     */
+    private static void fillJacobian(double[] pi, int offset, int stride, int actions, double sign, double[] out)
+    {
+        for (int i = 0; i < actions; i++) {
+            double pii = pi[offset + i * stride];
             for (int j = 0; j < actions; j++) {
-                out[i * actions + j] = -pii * pi[offset + j];
+                if (j != i) {
+                    out[i * actions + j] = -sign * pii * pi[offset + j * stride];
+                }
             }
-            out[i * actions + i] += pii;
+        }
+        for (int i = 0; i < actions; i++) {
+            double pii = pi[offset + i * stride];
+            out[i * actions + i] = sign * (pii - pii * pii);
         }
     }
 

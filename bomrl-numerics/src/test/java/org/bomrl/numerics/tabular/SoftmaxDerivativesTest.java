@@ -41,6 +41,28 @@ class SoftmaxDerivativesTest
     }
 
     @Test
+    void logitJacobianIsSignTimesTheJacobianOfTheLogitsSoftmax()
+    {
+        double[] theta = RandomMdps.logits(random, STATES * ACTIONS, 2);
+        double[] pi = new double[ACTIONS];
+        double[] expected = new double[ACTIONS * ACTIONS];
+        double[] out = new double[ACTIONS * ACTIONS];
+        for (int s = 0; s < STATES; s++) {
+            double logZ = Softmax.logSumExp(theta, s * ACTIONS, ACTIONS);
+            for (int a = 0; a < ACTIONS; a++) {
+                pi[a] = Softmax.probability(theta, s * ACTIONS, a, logZ);
+            }
+            SoftmaxDerivatives.jacobian(pi, 0, ACTIONS, expected);
+            for (double sign : new double[] {1, -1}) {
+                SoftmaxDerivatives.logitJacobian(theta, s * ACTIONS, ACTIONS, sign, out);
+                for (int i = 0; i < out.length; i++) {
+                    assertThat(out[i]).as("entry %d, sign %s", i, sign).isEqualTo(sign * expected[i]);
+                }
+            }
+        }
+    }
+
+    @Test
     void surrogateGradientMatchesFiniteDifferences()
     {
         double[] theta = RandomMdps.logits(random, STATES * ACTIONS, 2);

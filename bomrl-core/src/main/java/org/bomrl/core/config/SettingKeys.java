@@ -1,0 +1,43 @@
+package org.bomrl.core.config;
+
+import org.bomrl.api.settings.InvalidSettingException;
+
+/**
+ * Keeps errors naming the key the user wrote when a value reaches a component under another name:
+ * a method's adaptation value read through its {@code train.*} or {@code bound.adaptation.*}
+ * overlay, or a {@code seeds.member.<key>} value set on each seed's run as {@code <key>}. Settings
+ * errors start with the full key ({@code scope.key = 'value' ...}), so the key is renamed there.
+ */
+public final class SettingKeys
+{
+    private SettingKeys() {}
+
+    /**
+     * {@code error} with its leading key {@code from} replaced by {@code to} when it starts with
+     * {@code from} as a whole key; otherwise {@code error} itself.
+     */
+    public static InvalidSettingException renamed(InvalidSettingException error, String from, String to)
+    {
+        String message = error.getMessage();
+        if (message == null || !startsWithKey(message, from)) {
+            return error;
+        }
+        InvalidSettingException renamed = new InvalidSettingException(to + message.substring(from.length()));
+        renamed.setStackTrace(error.getStackTrace());
+        return renamed;
+    }
+
+    /** Whether {@code message} starts with {@code key} not followed by another key character. */
+    public static boolean startsWithKey(String message, String key)
+    {
+        if (!message.startsWith(key)) {
+            return false;
+        }
+        if (message.length() == key.length()) {
+            return true;
+        }
+        char next = message.charAt(key.length());
+        return !(Character.isLetterOrDigit(next) || next == '_' || next == '-' || next == '.' && message.length() > key.length() + 1
+                && Character.isLetterOrDigit(message.charAt(key.length() + 1)));
+    }
+}

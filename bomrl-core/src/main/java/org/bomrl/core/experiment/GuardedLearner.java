@@ -1,0 +1,129 @@
+package org.bomrl.core.experiment;
+
+import io.vavr.control.Option;
+import org.bomrl.api.context.RandomSource;
+import org.bomrl.api.env.Task;
+import org.bomrl.api.optim.MetaSurrogate;
+import org.bomrl.core.loop.TaskLearner;
+import org.bomrl.core.loop.TestOutcome;
+import org.bomrl.core.loop.TrainOutcome;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A method's learner with its numerical failures named: an {@link ArithmeticException} from a unit
+ * (a solver's, CG's, or a {@link GuardedAlgorithm} check's), or a non-finite meta-gradient or return
+ * in its outcome, becomes a {@link NumericalFailureException} with the method, the phase the unit
+ * was in ({@link UnitPhase}), the meta-iteration and the task. Otherwise forwards unchanged.
+ */
+final class GuardedLearner
+        implements TaskLearner
+{
+    private final String method;
+    private final TaskLearner delegate;
+
+    GuardedLearner(String method, TaskLearner delegate)
+    {
+        this.method = requireNonNull(method, "method is null");
+        this.delegate = requireNonNull(delegate, "delegate is null");
+    }
+
+    @Override
+    public int parameterCount()
+    {
+        return delegate.parameterCount();
+    }
+
+    @Override
+    public TrainOutcome train(Task<?, ?> task, double[] phi, RandomSource stream, int iteration)
+    {
+        UnitPhase phase = UnitPhase.open(false);
+        TrainOutcome outcome;
+        try {
+            outcome = delegate.train(task, phi, stream, iteration);
+        }
+        catch (NumericalFailureException e) {
+            throw e;
+        }
+        catch (ArithmeticException e) {
+            throw failure(phase.phase(), OptionalInt.of(iteration), task, e);
+        }
+        finally {
+            UnitPhase.close();
+        }
+        try {
+            GuardedAlgorithm.requireFinite(outcome.metaGradient(), "meta-gradient");
+        }
+        catch (ArithmeticException e) {
+            throw failure("hypergradient", OptionalInt.of(iteration), task, e);
+        }
+        if (!Double.isFinite(outcome.priorReturn())) {
+            throw new NumericalFailureException(method, "data with π_φ", OptionalInt.of(iteration), Optional.of(task.id()), "the return of π_φ is " + outcome.priorReturn());
+        }
+        if (!Double.isFinite(outcome.adaptedReturn())) {
+            throw new NumericalFailureException(method, "data with π_θ (after the lower level)", OptionalInt.of(iteration), Optional.of(task.id()),
+                    "the return of π_θ is " + outcome.adaptedReturn());
+        }
+        return outcome;
+    }
+
+    @Override
+    public TestOutcome test(Task<?, ?> task, double[] phi, int rounds, RandomSource stream)
+    {
+        UnitPhase phase = UnitPhase.open(true);
+        TestOutcome outcome;
+        try {
+            outcome = delegate.test(task, phi, rounds, stream);
+        }
+        catch (NumericalFailureException e) {
+            throw e;
+        }
+        catch (ArithmeticException e) {
+            throw failure(phase.phase(), OptionalInt.empty(), task, e);
+        }
+        finally {
+            UnitPhase.close();
+        }
+        for (int k = 0; k < outcome.returns().length; k++) {
+            if (!Double.isFinite(outcome.returns()[k])) {
+                throw new NumericalFailureException(method, "meta-test round " + k, OptionalInt.empty(), Optional.of(task.id()),
+                        "the return of π^(" + k + ") is " + outcome.returns()[k]);
+            }
+        }
+        return outcome;
+    }
+
+    @Override
+    public List<TrainOutcome> prepare(List<TrainOutcome> outcomes)
+    {
+        return delegate.prepare(outcomes);
+    }
+
+    @Override
+    public Option<MetaSurrogate> surrogate(double[] phi, List<TrainOutcome> outcomes)
+    {
+        return delegate.surrogate(phi, outcomes);
+    }
+
+    private NumericalFailureException failure(String phase, OptionalInt iteration, Task<?, ?> task, ArithmeticException cause)
+    {
+        NumericalFailureException failure = new NumericalFailureException(method, phase, iteration, Optional.of(task.id()), detail(cause, phase, task.id()));
+        failure.initCause(cause);
+        return failure;
+    }
+
+    /** The failing computation's message without the phase and task it may name itself (they lead the failure's message). */
+    private static String detail(ArithmeticException cause, String phase, String taskId)
+    {
+        String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        detail = detail.replace(", task " + taskId + ":", ":");
+        if (detail.startsWith(phase + ", ") || detail.startsWith(phase + ": ")) {
+            detail = detail.substring(phase.length() + 2);
+        }
+        return detail;
+    }
+}
