@@ -339,12 +339,15 @@ public final class TrajectorySampler
 
     /**
      * Presents a round's observations through its filter: the identity, or the normalisation with
-     * the frozen statistics, recording each episode's raw observations. One per round; not thread-safe.
+     * the frozen statistics into the episode's own buffer (each presented observation is consumed
+     * before the episode's next one overwrites it), recording each episode's raw observations. One
+     * per round; not thread-safe.
      */
     private static final class Observer
     {
         private final ObservationNormaliser normaliser;
         private final ObservationNormaliser[] raw;
+        private final double[][] normalised;
         private final Task<?, ?> task;
 
         Observer(ObservationFilter filter, int episodes, int dimension, Task<?, ?> task)
@@ -357,6 +360,7 @@ public final class TrajectorySampler
                 }
                 normaliser = frozen.statistics().normaliser(frozen.clip());
                 raw = new ObservationNormaliser[episodes];
+                normalised = new double[episodes][dimension];
                 for (int e = 0; e < episodes; e++) {
                     raw[e] = new ObservationNormaliser(dimension);
                 }
@@ -364,10 +368,11 @@ public final class TrajectorySampler
             else {
                 normaliser = null;
                 raw = null;
+                normalised = null;
             }
         }
 
-        /** The observation the policy sees; under a frozen filter a new array, the raw value recorded for {@code episode}. */
+        /** The observation the policy sees; under a frozen filter the episode's buffer, valid until its next observation, the raw value recorded. */
         double[] present(double[] observation, int episode)
         {
             if (normaliser == null) {
@@ -375,9 +380,8 @@ public final class TrajectorySampler
             }
             checked(observation, normaliser.dimension(), task, episode);
             raw[episode].push(observation);
-            double[] normalised = new double[observation.length];
-            normaliser.normalise(observation, normalised);
-            return normalised;
+            normaliser.normalise(observation, normalised[episode]);
+            return normalised[episode];
         }
 
         /** The raw statistics of the round (episodes merged in order), none under the identity. */
