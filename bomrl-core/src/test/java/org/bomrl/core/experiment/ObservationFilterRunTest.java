@@ -14,6 +14,7 @@ import org.bomrl.core.loop.ObservationStatistics;
 import org.bomrl.core.loop.TaskLearner;
 import org.bomrl.core.run.RunDirectory;
 import org.bomrl.core.train.Checkpoint;
+import org.bomrl.core.train.MetaTester;
 import org.bomrl.core.train.MetaTrainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,8 +39,8 @@ import static org.assertj.core.api.Assertions.within;
  * neural BO-MRL run on {@code env.navigation-2d}: one and two threads give byte-identical result
  * files; a run killed between checkpoints and resumed gives the files of an uninterrupted run; the
  * statistics after the warm-up and after each iteration equal a two-pass computation over every raw
- * observation the environments returned up to then; the filter changes the results; bad values
- * fail with one line naming the key.
+ * observation the environments returned up to then; the meta-test sees through the snapshot
+ * training ended with; the filter changes the results; bad values fail with one line naming the key.
  */
 final class ObservationFilterRunTest
 {
@@ -184,6 +185,53 @@ final class ObservationFilterRunTest
         }
         assertThat(((ObservationFilter.Frozen) trained.filter()).statistics()).isEqualTo(saved.get(1));
         assertThat(((ObservationFilter.Frozen) trained.filter()).clip()).isEqualTo(3.0);
+    }
+
+    @Test
+    void metaTestSeesThroughTheSnapshotTrainingEndedWith()
+            throws IOException
+    {
+        Path run = run("tested", Map.of(), (row, checkpoint) -> {});
+        JsonNode filter = RunDirectory.json().readTree(run.resolve("checkpoints/alg1.json").toFile()).get("observation_filter");
+        ObservationStatistics statistics = new ObservationStatistics(filter.get("count").asLong(), doubles(filter.get("mean")), doubles(filter.get("m2")));
+        double[] phi = Files.readAllLines(run.resolve("priors/alg1.csv")).stream().filter(line -> !line.startsWith("#")).mapToDouble(Double::parseDouble).toArray();
+        List<Double> reported = Files.readAllLines(run.resolve("meta-test.csv")).stream().skip(1).map(line -> line.split(","))
+                .map(fields -> Double.parseDouble(fields[fields.length - 3])).toList();
+
+        Map<String, String> effective = TestRuns.runner().check(configuration(Map.of()));
+        ExperimentRunner.RebuiltRun rebuilt = TestRuns.runner().rebuild(new RunDescription(effective, Path.of(effective.get("experiment.base_directory")),
+                ExperimentRunner.planHash(effective)));
+        RandomSource stream = RandomSource.seeded(11).derive("meta-test").derive("alg1");
+        try (LocalTaskRunner pool = new LocalTaskRunner(2)) {
+            MetaTester tester = new MetaTester(new LocalUnitExecutor(rebuilt.distribution(), rebuilt.learners(), pool));
+            MetaTester.Outcome frozen = tester.test(rebuilt.distribution().testTasks(), "alg1/meta-test", phi, new ObservationFilter.Frozen(3, statistics), 1, 1, stream);
+            assertThat(flatten(frozen)).isEqualTo(reported);
+            MetaTester.Outcome warmUpOnly = tester.test(rebuilt.distribution().testTasks(), "alg1/meta-test", phi,
+                    new ObservationFilter.Frozen(3, new ObservationStatistics(10, statistics.mean(), statistics.sumOfSquaredDeviations())), 1, 1, stream);
+            assertThat(flatten(warmUpOnly)).as("other statistics give other returns").isNotEqualTo(reported);
+        }
+    }
+
+    private static List<Double> flatten(MetaTester.Outcome outcome)
+    {
+        List<Double> values = new ArrayList<>();
+        for (double[][] repetition : outcome.returns()) {
+            for (double[] task : repetition) {
+                for (double value : task) {
+                    values.add(value);
+                }
+            }
+        }
+        return values;
+    }
+
+    private static double[] doubles(JsonNode node)
+    {
+        double[] values = new double[node.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = node.get(i).asDouble();
+        }
+        return values;
     }
 
     @Test
