@@ -235,6 +235,21 @@ final class ObservationFilterRunTest
     }
 
     @Test
+    void effectiveConfigurationRecordsTheFilterOnlyWhenItRuns()
+            throws IOException
+    {
+        Map<String, String> running = TestRuns.runner().check(configuration(Map.of()));
+        assertThat(running).containsEntry("policy.observation_filter", "running").containsEntry("policy.observation_filter.clip", "3")
+                .containsEntry("policy.observation_filter.warmup_episodes", "auto");
+
+        Path file = directory.resolve("without-filter.properties");
+        Files.writeString(file, EXPERIMENT.replace("policy.observation_filter = running\n", "").replace("policy.observation_filter.clip = 3\n", ""));
+        Map<String, String> without = TestRuns.runner().check(ExperimentConfiguration.load(file, Map.of()));
+        assertThat(without.keySet()).as("a run without the filter has the configuration (and plan hash) of runs made before it existed")
+                .noneMatch(key -> key.startsWith("policy.observation_filter"));
+    }
+
+    @Test
     void badValuesFailWithOneLineNamingTheKey()
     {
         assertBad("policy.observation_filter.clip", "0", "policy.observation_filter.clip = 0.0 is invalid: must be > 0");
