@@ -183,7 +183,7 @@ final class MetaIterationFixture
                 mean[i] += outcome.metaGradient()[i] / outcomes.size();
             }
         }
-        GaussianLearner stepping = new GaussianLearner(policy, algorithm, pre, post, GAMMA, AdvantageEstimator.batchMean(GAMMA), fisherKl, fisherTasks, threads);
+        GaussianLearner stepping = new GaussianLearner(policy, algorithm, pre, post, GAMMA, AdvantageEstimator.batchMean(GAMMA), fisherKl, fisherTasks, Option.none(), threads);
         Option<MetaSurrogate> surrogate = stepping.surrogate(phi, outcomes);
         double[] next = phi.clone();
         optimizer.step(next, new MetaStep()

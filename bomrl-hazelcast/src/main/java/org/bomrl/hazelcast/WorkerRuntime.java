@@ -1,6 +1,5 @@
 package org.bomrl.hazelcast;
 
-import org.bomrl.api.context.RandomSource;
 import org.bomrl.core.exec.RunDescription;
 import org.bomrl.core.experiment.ExperimentRunner;
 import org.bomrl.core.experiment.ExperimentRunner.RebuiltRun;
@@ -105,11 +104,11 @@ final class WorkerRuntime
         try {
             java.io.Serializable outcome;
             if (unit instanceof WorkUnit.Train train) {
-                outcome = run.learners().apply(train.learner()).train(run.distribution().task(train.taskId()), train.phi(), RandomSource.at(train.stream()), train.iteration());
+                outcome = train.run(run.learners().apply(train.learner()), run.distribution().task(train.taskId()));
             }
             else {
                 WorkUnit.Test test = (WorkUnit.Test) unit;
-                outcome = run.learners().apply(test.learner()).test(run.distribution().task(test.taskId()), test.phi(), test.rounds(), RandomSource.at(test.stream()));
+                outcome = test.run(run.learners().apply(test.learner()), run.distribution().task(test.taskId()));
             }
             MemberReply reply = new MemberReply.Done(outcome);
             unitsRun.incrementAndGet();

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -41,5 +43,24 @@ final class ClusterRunTest
         }
         assertThat(local).containsKeys("training-alg1.csv", "summary.json");
         assertThat(clustered).isEqualTo(local);
+    }
+
+    /** The running observation filter's snapshot travels with the units and the raw statistics come back with the outcomes (spec §5b). */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void neuralNavigationWithTheObservationFilterOnTwoWorkersEqualsLocal(@TempDir Path out)
+            throws IOException
+    {
+        Map<String, String> filter = Map.of("policy.observation_filter", "running", "meta_train.checkpoint_every", "1");
+        Path localRun = Runs.run(NEURAL, out.resolve("local"), (row, checkpoint) -> {}, Runs.TINY_NEURAL, filter);
+        Path clusterRun;
+        try (LoopbackCluster cluster = LoopbackCluster.start(2)) {
+            clusterRun = Runs.run(NEURAL, out.resolve("cluster"), (row, checkpoint) -> {}, Runs.TINY_NEURAL, filter, cluster.execution("client"));
+            assertThat(cluster.workers).as("every worker ran units").allSatisfy(worker -> assertThat(worker.unitsRun()).isPositive());
+        }
+        String checkpoint = Files.readString(localRun.resolve("checkpoints/alg1.json"));
+        assertThat(checkpoint).contains("observation_filter");
+        assertThat(Files.readString(clusterRun.resolve("checkpoints/alg1.json"))).isEqualTo(checkpoint);
+        assertThat(Runs.results(clusterRun)).isEqualTo(Runs.results(localRun));
     }
 }

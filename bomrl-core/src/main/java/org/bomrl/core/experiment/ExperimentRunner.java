@@ -363,7 +363,7 @@ public final class ExperimentRunner
                 .getOrElseThrow(() -> new InvalidSettingException(kl + " has no Gaussian view; the outer step's Fisher matrix needs one"));
         return new PolicyFamily.Gaussian(gaussian, new TrajectorySampler(sampling.episodes(), sampling.horizon(), sampling.bootstrapSteps(), sampling.gamma()),
                 new TrajectorySampler(sampling.postEpisodes(), sampling.horizon(), sampling.bootstrapSteps(), sampling.gamma()), sampling.gamma(), sampling.estimator(), fisher,
-                sampling.fisherTasks(), threads);
+                sampling.fisherTasks(), ObservationFilterSection.parse(config, sampling.episodes()), threads);
     }
 
     @SuppressWarnings("unchecked")

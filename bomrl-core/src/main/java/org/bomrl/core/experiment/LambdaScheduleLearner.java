@@ -4,6 +4,7 @@ import org.bomrl.api.context.RandomSource;
 import org.bomrl.api.env.Task;
 import org.bomrl.api.settings.MapSettings;
 import org.bomrl.api.settings.SettingSpec;
+import org.bomrl.core.loop.ObservationFilter;
 import org.bomrl.core.loop.TaskLearner;
 import org.bomrl.core.loop.TestOutcome;
 import org.bomrl.core.loop.TrainOutcome;
@@ -73,19 +74,26 @@ final class LambdaScheduleLearner
         return parameterCount;
     }
 
+    /** The per-task learners' filter (they share the run's policy family). */
     @Override
-    public TrainOutcome train(Task<?, ?> task, double[] phi, RandomSource stream, int iteration)
+    public io.vavr.control.Option<org.bomrl.core.loop.ObservationFilterSettings> observationFilter()
+    {
+        return byTask.values().iterator().next().observationFilter();
+    }
+
+    @Override
+    public TrainOutcome train(Task<?, ?> task, double[] phi, ObservationFilter filter, RandomSource stream, int iteration)
     {
         throw new IllegalStateException("a per-task λ schedule applies to the meta-test only; task " + task.id());
     }
 
     @Override
-    public TestOutcome test(Task<?, ?> task, double[] phi, int rounds, RandomSource stream)
+    public TestOutcome test(Task<?, ?> task, double[] phi, ObservationFilter filter, int rounds, RandomSource stream)
     {
         TaskLearner learner = byTask.get(task.id());
         if (learner == null) {
             throw new IllegalArgumentException("task " + task.id() + " is not a test task of this run; the per-task λ schedule covers " + byTask.keySet());
         }
-        return learner.test(task, phi, rounds, stream);
+        return learner.test(task, phi, filter, rounds, stream);
     }
 }

@@ -9,6 +9,7 @@ import org.bomrl.api.optim.OuterOptimizerSpec;
 import org.bomrl.api.policy.TabularSoftmaxPolicy;
 import org.bomrl.api.settings.InvalidSettingException;
 import org.bomrl.api.settings.MapSettings;
+import org.bomrl.core.loop.ObservationFilter;
 import org.bomrl.core.loop.TaskLearner;
 import org.bomrl.core.loop.UnitExecutor;
 import org.bomrl.core.rollout.RoundMode;
@@ -85,8 +86,8 @@ final class MetaLearningExperiment
         for (MethodSpec method : methods) {
             double[] prior = prior(method, trained);
             progress.printf("meta-test %s: %d repetitions x %d tasks x %d rounds%n", method.id(), test.repetitions(), testTasks.size(), test.rounds());
-            MetaTester.Outcome outcome = new MetaTester(executor).test(testTasks, LearnerCatalog.name(method, LearnerCatalog.META_TEST), prior, test.rounds(), test.repetitions(),
-                    random.derive("meta-test").derive(method.id()));
+            MetaTester.Outcome outcome = new MetaTester(executor).test(testTasks, LearnerCatalog.name(method, LearnerCatalog.META_TEST), prior, priorFilter(method, trained),
+                    test.rounds(), test.repetitions(), random.derive("meta-test").derive(method.id()));
             OptionalDouble rigorous = OptionalDouble.empty();
             OptionalDouble bound = OptionalDouble.empty();
             if (family instanceof PolicyFamily.Tabular tabular) {
@@ -149,6 +150,19 @@ final class MetaLearningExperiment
             return trained.get(from.method()).phi();
         }
         return family.fixedPrior(source, "method." + method.id() + ".prior");
+    }
+
+    /** The observation filter of the prior: the one its training left (spec §5b), the identity for fixed priors. */
+    private static ObservationFilter priorFilter(MethodSpec method, Map<String, MetaTrainer.Result> trained)
+    {
+        Prior source = method.prior();
+        if (source instanceof Prior.Trained) {
+            return trained.get(method.id()).filter();
+        }
+        if (source instanceof Prior.FromMethod from) {
+            return trained.get(from.method()).filter();
+        }
+        return ObservationFilter.identity();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,11 +1,13 @@
 package org.bomrl.core.experiment;
 
+import io.vavr.control.Option;
 import org.bomrl.api.adapt.AdaptationAlgorithm;
 import org.bomrl.api.context.RandomSource;
 import org.bomrl.api.distance.GaussianDistance;
 import org.bomrl.api.policy.GaussianPolicy;
 import org.bomrl.api.policy.TabularSoftmaxPolicy;
 import org.bomrl.api.settings.InvalidSettingException;
+import org.bomrl.core.loop.ObservationFilterSettings;
 import org.bomrl.core.loop.TaskLearner;
 import org.bomrl.core.rollout.AdvantageEstimator;
 import org.bomrl.core.rollout.GaussianLearner;
@@ -81,9 +83,12 @@ sealed interface PolicyFamily
         }
     }
 
-    /** Gaussian policies on continuous tasks, rounds sampled with the bootstrap continuation (spec §3.5, §5b). */
+    /**
+     * Gaussian policies on continuous tasks, rounds sampled with the bootstrap continuation (spec
+     * §3.5, §5b), observations through the running filter when {@code observationFilter} is set.
+     */
     record Gaussian(GaussianPolicy policy, TrajectorySampler pre, TrajectorySampler post, double gamma, AdvantageEstimator estimator, GaussianDistance fisherKl,
-            int fisherTasks, int threads)
+            int fisherTasks, Option<ObservationFilterSettings> observationFilter, int threads)
             implements PolicyFamily
     {
         @Override
@@ -96,7 +101,7 @@ sealed interface PolicyFamily
         public TaskLearner learner(AdaptationAlgorithm algorithm, String key, String adaptation)
         {
             return new GaussianLearner(policy, algorithm.gaussian().getOrElseThrow(() -> new InvalidSettingException(
-                    key + " = " + adaptation + " does not support Gaussian policies")), pre, post, gamma, estimator, fisherKl, fisherTasks, threads);
+                    key + " = " + adaptation + " does not support Gaussian policies")), pre, post, gamma, estimator, fisherKl, fisherTasks, observationFilter, threads);
         }
 
         @Override

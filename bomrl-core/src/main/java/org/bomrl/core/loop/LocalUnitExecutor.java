@@ -1,6 +1,5 @@
 package org.bomrl.core.loop;
 
-import org.bomrl.api.context.RandomSource;
 import org.bomrl.api.env.TaskDistribution;
 import org.bomrl.core.exec.TaskRunner;
 
@@ -35,7 +34,7 @@ public final class LocalUnitExecutor
     public List<TrainOutcome> train(List<WorkUnit.Train> units)
     {
         List<Callable<TrainOutcome>> work = units.stream()
-                .<Callable<TrainOutcome>>map(unit -> () -> learner(unit).train(distribution.task(unit.taskId()), unit.phi(), RandomSource.at(unit.stream()), unit.iteration()))
+                .<Callable<TrainOutcome>>map(unit -> () -> unit.run(learner(unit), distribution.task(unit.taskId())))
                 .toList();
         return runner.runAll(work);
     }
@@ -44,7 +43,7 @@ public final class LocalUnitExecutor
     public List<TestOutcome> test(List<WorkUnit.Test> units)
     {
         List<Callable<TestOutcome>> work = units.stream()
-                .<Callable<TestOutcome>>map(unit -> () -> learner(unit).test(distribution.task(unit.taskId()), unit.phi(), unit.rounds(), RandomSource.at(unit.stream())))
+                .<Callable<TestOutcome>>map(unit -> () -> unit.run(learner(unit), distribution.task(unit.taskId())))
                 .toList();
         return runner.runAll(work);
     }

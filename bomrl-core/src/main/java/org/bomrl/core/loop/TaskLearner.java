@@ -18,11 +18,49 @@ public interface TaskLearner
     /** n, the length of φ. */
     int parameterCount();
 
-    /** Meta-training work for one task; randomness only from {@code stream}. */
-    TrainOutcome train(Task<?, ?> task, double[] phi, RandomSource stream, int iteration);
+    /**
+     * Meta-training work for one task; randomness only from {@code stream}; every rollout presents
+     * observations through {@code filter} (spec §5b), and under a frozen filter the outcome carries
+     * the statistics of the raw observations the unit saw ({@link TrainOutcome#observed}).
+     *
+     * @throws IllegalArgumentException when {@code filter} does not fit {@link #observationFilter()}
+     */
+    TrainOutcome train(Task<?, ?> task, double[] phi, ObservationFilter filter, RandomSource stream, int iteration);
 
-    /** π^(0) = π_φ, π^(k+1) = Alg(π^(k)) for k < K; the return at every step k = 0 … K. */
-    TestOutcome test(Task<?, ?> task, double[] phi, int rounds, RandomSource stream);
+    /** {@link #train(Task, double[], ObservationFilter, RandomSource, int)} without an observation filter. */
+    default TrainOutcome train(Task<?, ?> task, double[] phi, RandomSource stream, int iteration)
+    {
+        return train(task, phi, ObservationFilter.identity(), stream, iteration);
+    }
+
+    /**
+     * π^(0) = π_φ, π^(k+1) = Alg(π^(k)) for k < K; the return at every step k = 0 … K. Every round
+     * presents observations through {@code filter}, which stays fixed over the K rounds.
+     */
+    TestOutcome test(Task<?, ?> task, double[] phi, ObservationFilter filter, int rounds, RandomSource stream);
+
+    /** {@link #test(Task, double[], ObservationFilter, int, RandomSource)} without an observation filter. */
+    default TestOutcome test(Task<?, ?> task, double[] phi, int rounds, RandomSource stream)
+    {
+        return test(task, phi, ObservationFilter.identity(), rounds, stream);
+    }
+
+    /** The running observation filter of this learner's rollouts (spec §5b); none by default. */
+    default Option<ObservationFilterSettings> observationFilter()
+    {
+        return Option.none();
+    }
+
+    /**
+     * The filter's warm-up in one task (spec §5b): the statistics of the raw states of
+     * {@code episodes} episodes of π_φ acting on raw observations; randomness only from {@code stream}.
+     *
+     * @throws UnsupportedOperationException when {@link #observationFilter()} is none
+     */
+    default ObservationStatistics observe(Task<?, ?> task, double[] phi, int episodes, RandomSource stream)
+    {
+        throw new UnsupportedOperationException("this learner has no observation filter (policy.observation_filter = none)");
+    }
 
     /**
      * The iteration's outcomes after a step over the whole meta-batch (in task order), before they

@@ -12,6 +12,9 @@ import org.bomrl.api.optim.MetaSurrogate;
 import org.bomrl.api.policy.GaussianPolicy;
 import org.bomrl.core.exec.LocalTaskRunner;
 import org.bomrl.core.exec.TaskRunner;
+import org.bomrl.core.loop.ObservationFilter;
+import org.bomrl.core.loop.ObservationFilterSettings;
+import org.bomrl.core.loop.ObservationStatistics;
 import org.bomrl.core.loop.TaskLearner;
 import org.bomrl.core.loop.TestOutcome;
 import org.bomrl.core.loop.TrainOutcome;
@@ -29,6 +32,13 @@ import java.util.concurrent.Callable;
  * {@code fisherTasks} tasks (spec §3.5 step 8). The meta-test reports, per step k, the mean
  * undiscounted return of the round collected with π^(k) (spec §5b, stochastic actions) and, as
  * "exact", its mean discounted return (an estimate: the Gaussian path has no exact evaluation yet).
+ *
+ * <p>With a running observation filter (spec §5b) every round of a unit, train or test, presents
+ * observations through the unit's frozen filter ({@link TrajectorySampler}); the batches hold the
+ * normalised observations, so the adaptation, the meta-gradient and the outer surrogate all work on
+ * what the policy saw, and a training outcome carries the raw statistics of its pre- and
+ * post-adaptation rounds merged in that order. The warm-up ({@link #observe}) collects episodes of
+ * π_φ on raw observations, without the bootstrap continuation.
  * Stateless and thread-safe.
  */
 public final class GaussianLearner
@@ -42,22 +52,29 @@ public final class GaussianLearner
     private final AdvantageEstimator estimator;
     private final GaussianDistance fisherKl;
     private final int fisherTasks;
+    private final Option<ObservationFilterSettings> filter;
     private final TaskRunner surrogateRunner;
 
-    /** A learner that evaluates the outer surrogate on the caller's thread. */
+    /**
+     * A learner without an observation filter that evaluates the outer surrogate on the caller's thread.
+     *
+     * @param fisherKl KL(π_φ‖π_θ) (Alg(1)'s distance), whose Hessian in θ at θ = φ is the Fisher matrix
+     */
     public GaussianLearner(GaussianPolicy policy, GaussianAdaptation algorithm, TrajectorySampler pre, TrajectorySampler post, double gamma, AdvantageEstimator estimator,
             GaussianDistance fisherKl, int fisherTasks)
     {
-        this(policy, algorithm, pre, post, gamma, estimator, fisherKl, fisherTasks, 1);
+        this(policy, algorithm, pre, post, gamma, estimator, fisherKl, fisherTasks, Option.none(), 1);
     }
 
     /**
      * @param fisherKl KL(π_φ‖π_θ) (Alg(1)'s distance), whose Hessian in θ at θ = φ is the Fisher matrix
+     * @param filter the running observation filter, none for raw observations
      * @param threads threads over which the outer surrogate's per-task terms are evaluated (results do not depend on it)
      */
     public GaussianLearner(GaussianPolicy policy, GaussianAdaptation algorithm, TrajectorySampler pre, TrajectorySampler post, double gamma, AdvantageEstimator estimator,
-            GaussianDistance fisherKl, int fisherTasks, int threads)
+            GaussianDistance fisherKl, int fisherTasks, Option<ObservationFilterSettings> filter, int threads)
     {
+        this.filter = java.util.Objects.requireNonNull(filter, "filter is null");
         this.surrogateRunner = new LocalTaskRunner(threads);
         this.policy = policy;
         this.algorithm = algorithm;
@@ -76,29 +93,37 @@ public final class GaussianLearner
     }
 
     @Override
-    public TrainOutcome train(Task<?, ?> task, double[] phi, RandomSource stream, int iteration)
+    public Option<ObservationFilterSettings> observationFilter()
     {
+        return filter;
+    }
+
+    @Override
+    public TrainOutcome train(Task<?, ?> task, double[] phi, ObservationFilter unitFilter, RandomSource stream, int iteration)
+    {
+        checkFilter(unitFilter, task);
         Task<double[], double[]> continuous = continuous(task);
-        Rollouts before = pre.collect(continuous, policy, phi, stream.derive("prior"));
+        Rollouts before = pre.collect(continuous, policy, phi, unitFilter, stream.derive("prior"));
         double[] advantages = estimator.advantages(before);
         AdaptationResult adapted = algorithm.adapt(policy, phi, before.batch(), advantages);
-        Rollouts after = post.collect(continuous, policy, adapted.theta(), stream.derive("adapted"));
+        Rollouts after = post.collect(continuous, policy, adapted.theta(), unitFilter, stream.derive("adapted"));
         MetaGradient metaGradient = algorithm.metaGradient(policy, phi, adapted, before.batch(), advantages, after.batch(), estimator.advantages(after));
         Map<String, Double> diagnostics = Map.of("cg_truncated", metaGradient.truncated() ? 1.0 : 0.0, "inner_steps", (double) adapted.iterations(),
                 "inner_distance", adapted.distance(), "invalid_episodes", (double) (before.invalidEpisodes() + after.invalidEpisodes()));
         return new TrainOutcome(metaGradient.h(), before.batch().meanUndiscountedReturn(), after.batch().meanUndiscountedReturn(),
-                new Detail(metaGradient, before.batch()), diagnostics);
+                new Detail(metaGradient, before.batch()), diagnostics, before.observed().map(prior -> prior.merge(after.observed().get())));
     }
 
     @Override
-    public TestOutcome test(Task<?, ?> task, double[] phi, int rounds, RandomSource stream)
+    public TestOutcome test(Task<?, ?> task, double[] phi, ObservationFilter unitFilter, int rounds, RandomSource stream)
     {
+        checkFilter(unitFilter, task);
         Task<double[], double[]> continuous = continuous(task);
         double[] returns = new double[rounds + 1];
         double[] discounted = new double[rounds + 1];
         double[] theta = phi;
         for (int k = 0; k <= rounds; k++) {
-            Rollouts rollouts = pre.collect(continuous, policy, theta, stream.derive(k));
+            Rollouts rollouts = pre.collect(continuous, policy, theta, unitFilter, stream.derive(k));
             returns[k] = rollouts.batch().meanUndiscountedReturn();
             discounted[k] = meanDiscountedReturn(rollouts.batch());
             if (k < rounds) {
@@ -106,6 +131,28 @@ public final class GaussianLearner
             }
         }
         return new TestOutcome(returns, discounted);
+    }
+
+    /** {@code episodes} episodes of π_φ of the pre-adaptation horizon on raw observations, without continuation: the statistics of every state. */
+    @Override
+    public ObservationStatistics observe(Task<?, ?> task, double[] phi, int episodes, RandomSource stream)
+    {
+        if (filter.isEmpty()) {
+            return TaskLearner.super.observe(task, phi, episodes, stream);
+        }
+        Rollouts rollouts = new TrajectorySampler(episodes, pre.horizon(), 0, pre.gamma()).collect(continuous(task), policy, phi, ObservationFilter.identity(), stream);
+        return ObservationStatistics.ofBatch(rollouts.batch());
+    }
+
+    private void checkFilter(ObservationFilter unitFilter, Task<?, ?> task)
+    {
+        if (filter.isEmpty() != (unitFilter instanceof ObservationFilter.Identity)) {
+            throw new IllegalArgumentException("task " + task.id() + ": the unit's observation filter " + unitFilter.getClass().getSimpleName()
+                    + " does not fit this learner's " + (filter.isEmpty() ? "policy.observation_filter = none" : "policy.observation_filter = running"));
+        }
+        if (unitFilter instanceof ObservationFilter.Frozen frozen && frozen.clip() != filter.get().clip()) {
+            throw new IllegalArgumentException("task " + task.id() + ": the unit's observation filter clips at " + frozen.clip() + ", this learner at " + filter.get().clip());
+        }
     }
 
     /** The algorithm's meta-batch step (e.g. E-MAML's standardisation of post-update rewards over the batch), in task order. */
@@ -118,7 +165,7 @@ public final class GaussianLearner
             TrainOutcome outcome = outcomes.get(i);
             MetaGradient metaGradient = prepared.get(i);
             result.add(metaGradient == ((Detail) outcome.detail()).metaGradient() ? outcome : new TrainOutcome(metaGradient.h(), outcome.priorReturn(),
-                    outcome.adaptedReturn(), new Detail(metaGradient, ((Detail) outcome.detail()).batch()), outcome.diagnostics()));
+                    outcome.adaptedReturn(), new Detail(metaGradient, ((Detail) outcome.detail()).batch()), outcome.diagnostics(), outcome.observed()));
         }
         return result;
     }

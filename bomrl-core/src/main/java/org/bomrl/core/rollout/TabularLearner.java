@@ -5,6 +5,7 @@ import org.bomrl.api.adapt.TabularRound;
 import org.bomrl.api.context.RandomSource;
 import org.bomrl.api.env.Task;
 import org.bomrl.api.policy.TabularSoftmaxPolicy;
+import org.bomrl.core.loop.ObservationFilter;
 import org.bomrl.core.loop.TaskLearner;
 import org.bomrl.core.loop.TestOutcome;
 import org.bomrl.core.loop.TrainOutcome;
@@ -38,8 +39,9 @@ public final class TabularLearner
     }
 
     @Override
-    public TrainOutcome train(Task<?, ?> task, double[] phi, RandomSource stream, int iteration)
+    public TrainOutcome train(Task<?, ?> task, double[] phi, ObservationFilter filter, RandomSource stream, int iteration)
     {
+        requireIdentity(filter, task);
         Task<Integer, Integer> tabularTask = tabular(task);
         TabularSoftmaxPolicy prior = TabularSoftmaxPolicy.of(states, actions, phi);
         TabularRound round = rounds.collect(tabularTask, prior, stream.derive("prior"));
@@ -56,8 +58,9 @@ public final class TabularLearner
     }
 
     @Override
-    public TestOutcome test(Task<?, ?> task, double[] phi, int adaptationRounds, RandomSource stream)
+    public TestOutcome test(Task<?, ?> task, double[] phi, ObservationFilter filter, int adaptationRounds, RandomSource stream)
     {
+        requireIdentity(filter, task);
         Task<Integer, Integer> tabularTask = tabular(task);
         double[] returns = new double[adaptationRounds + 1];
         double[] exact = new double[adaptationRounds + 1];
@@ -71,6 +74,13 @@ public final class TabularLearner
             }
         }
         return new TestOutcome(returns, exact);
+    }
+
+    private static void requireIdentity(ObservationFilter filter, Task<?, ?> task)
+    {
+        if (!(filter instanceof ObservationFilter.Identity)) {
+            throw new IllegalArgumentException("task " + task.id() + ": tabular policies observe state indices; an observation filter does not apply");
+        }
     }
 
     @SuppressWarnings("unchecked")

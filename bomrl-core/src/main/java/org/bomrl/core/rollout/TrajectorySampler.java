@@ -1,5 +1,6 @@
 package org.bomrl.core.rollout;
 
+import io.vavr.control.Option;
 import org.bomrl.api.context.RandomSource;
 import org.bomrl.api.data.TrajectoryBatch;
 import org.bomrl.api.env.Environment;
@@ -7,8 +8,10 @@ import org.bomrl.api.env.EpisodeValidity;
 import org.bomrl.api.env.Step;
 import org.bomrl.api.env.Task;
 import org.bomrl.api.policy.PolicyClass;
-
+import org.bomrl.core.loop.ObservationFilter;
+import org.bomrl.core.loop.ObservationStatistics;
 import org.bomrl.numerics.neural.GaussianMlpPolicy;
+import org.bomrl.numerics.neural.ObservationNormaliser;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +33,15 @@ import java.util.SplittableRandom;
  * batched forward pass per step ({@link #collectInLockstep}, equal bit for bit to the
  * episode-after-episode {@link #collectSequentially} used for other policy classes); this relies on
  * the environment contract that an episode depends only on its reset seed and actions.
+ *
+ * <p>Under a {@link ObservationFilter.Frozen frozen observation filter} (spec §5b) every observation
+ * the environment returns (each reset, each step, the continuation's steps) is normalised with the
+ * filter's fixed statistics before the policy sees it, and the batch (rows and final observations)
+ * stores the normalised values, so everything computed from the batch is computed on what the
+ * policy saw. The raw values are pushed, per episode in time order, into the episode's own
+ * running statistics; the round's statistics ({@link Rollouts#observed}) merge the episodes in
+ * order, so lockstep and sequential collection give the same statistics bit for bit. Under
+ * {@link ObservationFilter#identity()} observations pass through untouched and nothing is recorded.
  * Stateless and thread-safe.
  */
 public final class TrajectorySampler
@@ -58,17 +70,45 @@ public final class TrajectorySampler
         return episodes;
     }
 
+    public int horizon()
+    {
+        return horizon;
+    }
+
+    public double gamma()
+    {
+        return gamma;
+    }
+
+    /** A round without an observation filter. */
     public Rollouts collect(Task<double[], double[]> task, PolicyClass policy, double[] theta, RandomSource random)
     {
+        return collect(task, policy, theta, ObservationFilter.identity(), random);
+    }
+
+    /** A round whose observations the policy sees through {@code filter}. */
+    public Rollouts collect(Task<double[], double[]> task, PolicyClass policy, double[] theta, ObservationFilter filter, RandomSource random)
+    {
         if (policy instanceof GaussianMlpPolicy network) {
-            return collectInLockstep(task, network, theta, random);
+            return collectInLockstep(task, network, theta, filter, random);
         }
-        return collectSequentially(task, policy, theta, random);
+        return collectSequentially(task, policy, theta, filter, random);
+    }
+
+    Rollouts collectSequentially(Task<double[], double[]> task, PolicyClass policy, double[] theta, RandomSource random)
+    {
+        return collectSequentially(task, policy, theta, ObservationFilter.identity(), random);
+    }
+
+    Rollouts collectInLockstep(Task<double[], double[]> task, GaussianMlpPolicy policy, double[] theta, RandomSource random)
+    {
+        return collectInLockstep(task, policy, theta, ObservationFilter.identity(), random);
     }
 
     /** Episode after episode on one environment, one {@link PolicyClass#sample} per step: the reference of {@link #collectInLockstep}. */
-    Rollouts collectSequentially(Task<double[], double[]> task, PolicyClass policy, double[] theta, RandomSource random)
+    Rollouts collectSequentially(Task<double[], double[]> task, PolicyClass policy, double[] theta, ObservationFilter filter, RandomSource random)
     {
+        Observer observer = new Observer(filter, episodes, policy.observationDimension(), task);
         int dObs = policy.observationDimension();
         int dAct = policy.actionDimension();
         int capacity = episodes * horizon;
@@ -89,7 +129,7 @@ public final class TrajectorySampler
                 starts[e] = row;
                 RandomSource stream = random.derive(e);
                 SplittableRandom generator = stream.generator();
-                double[] observation = checked(environment.reset(stream.seed()), dObs, task, e);
+                double[] observation = observer.present(checked(environment.reset(stream.seed()), dObs, task, e), e);
                 boolean ended = false;
                 boolean endedByTermination = false;
                 for (int t = 0; t < horizon && !ended; t++) {
@@ -100,14 +140,14 @@ public final class TrajectorySampler
                     rewards[row] = step.reward();
                     terminated[row] = step.terminated();
                     truncated[row] = step.truncated() || (t == horizon - 1 && !step.terminated());
-                    observation = checked(step.observation(), dObs, task, e);
+                    observation = observer.present(checked(step.observation(), dObs, task, e), e);
                     ended = step.done();
                     endedByTermination = step.terminated();
                     row++;
                 }
                 System.arraycopy(observation, 0, finals, e * dObs, dObs);
                 if (!ended && !endedByTermination && bootstrapSteps > 0) {
-                    tails[e] = continuation(environment, policy, theta, observation, generator, action);
+                    tails[e] = continuation(environment, policy, theta, observation, generator, action, observer, e);
                 }
                 if (environment instanceof EpisodeValidity validity && validity.episodeInvalid()) {
                     invalid++;
@@ -118,7 +158,7 @@ public final class TrajectorySampler
         TrajectoryBatch batch = new TrajectoryBatch(task.id(), dObs, dAct, starts, java.util.Arrays.copyOf(observations, row * dObs),
                 java.util.Arrays.copyOf(actions, row * dAct), java.util.Arrays.copyOf(rewards, row), java.util.Arrays.copyOf(logProbabilities, row),
                 java.util.Arrays.copyOf(terminated, row), java.util.Arrays.copyOf(truncated, row), finals);
-        return new Rollouts(batch, tails, invalid);
+        return new Rollouts(batch, tails, invalid, observer.observed());
     }
 
     /**
@@ -127,8 +167,9 @@ public final class TrajectorySampler
      * own generator, so every episode's draws, and hence the batch, equal those of
      * {@link #collectSequentially} bit for bit), then the bootstrap continuations likewise.
      */
-    Rollouts collectInLockstep(Task<double[], double[]> task, GaussianMlpPolicy policy, double[] theta, RandomSource random)
+    Rollouts collectInLockstep(Task<double[], double[]> task, GaussianMlpPolicy policy, double[] theta, ObservationFilter filter, RandomSource random)
     {
+        Observer observer = new Observer(filter, episodes, policy.observationDimension(), task);
         int dObs = policy.observationDimension();
         int dAct = policy.actionDimension();
         int capacity = episodes * horizon;
@@ -157,7 +198,7 @@ public final class TrajectorySampler
                 environments.add(environment);
                 RandomSource stream = random.derive(e);
                 generators[e] = stream.generator();
-                current[e] = checked(environment.reset(stream.seed()), dObs, task, e);
+                current[e] = observer.present(checked(environment.reset(stream.seed()), dObs, task, e), e);
             }
             int count = episodes;
             for (int e = 0; e < episodes; e++) {
@@ -177,7 +218,7 @@ public final class TrajectorySampler
                     rewards[row] = step.reward();
                     terminated[row] = step.terminated();
                     truncated[row] = step.truncated() || (t == horizon - 1 && !step.terminated());
-                    current[e] = checked(step.observation(), dObs, task, e);
+                    current[e] = observer.present(checked(step.observation(), dObs, task, e), e);
                     lengths[e] = t + 1;
                     if (step.done()) {
                         continues[e] = false;
@@ -194,7 +235,7 @@ public final class TrajectorySampler
             }
             if (bootstrapSteps > 0) {
                 bootstrap(environments, policy, theta, generators, current, continues, tails, running, runningGenerators, rowObservations, rowActions,
-                        rowLogProbabilities);
+                        rowLogProbabilities, observer);
             }
             for (Environment<double[], double[]> environment : environments) {
                 if (environment instanceof EpisodeValidity validity && validity.episodeInvalid()) {
@@ -231,13 +272,13 @@ public final class TrajectorySampler
         }
         TrajectoryBatch batch = new TrajectoryBatch(task.id(), dObs, dAct, starts, packedObservations, packedActions, packedRewards, packedLogProbabilities,
                 packedTerminated, packedTruncated, finals);
-        return new Rollouts(batch, tails, invalid);
+        return new Rollouts(batch, tails, invalid, observer.observed());
     }
 
     /** The continuations of the episodes that neither terminated nor were truncated, stepping together: tails[e] = Σ_j γ^j r_j. */
     private void bootstrap(List<Environment<double[], double[]>> environments, GaussianMlpPolicy policy, double[] theta, SplittableRandom[] generators,
             double[][] current, boolean[] continues, double[] tails, int[] running, SplittableRandom[] runningGenerators, double[] rowObservations,
-            double[] rowActions, double[] rowLogProbabilities)
+            double[] rowActions, double[] rowLogProbabilities, Observer observer)
     {
         int dAct = policy.actionDimension();
         int dObs = policy.observationDimension();
@@ -258,7 +299,7 @@ public final class TrajectorySampler
                 Step<double[]> step = environments.get(e).step(Arrays.copyOfRange(rowActions, r * dAct, (r + 1) * dAct));
                 tails[e] += discounts[e] * step.reward();
                 discounts[e] *= gamma;
-                current[e] = step.observation();
+                current[e] = observer.present(step.observation(), e);
                 if (!step.done()) {
                     running[kept++] = e;
                 }
@@ -278,7 +319,7 @@ public final class TrajectorySampler
     }
 
     private double continuation(Environment<double[], double[]> environment, PolicyClass policy, double[] theta, double[] observation, SplittableRandom generator,
-            double[] action)
+            double[] action, Observer observer, int episode)
     {
         double value = 0;
         double discount = 1;
@@ -288,12 +329,73 @@ public final class TrajectorySampler
             Step<double[]> step = environment.step(action.clone());
             value += discount * step.reward();
             discount *= gamma;
-            state = step.observation();
+            state = observer.present(step.observation(), episode);
             if (step.done()) {
                 break;
             }
         }
         return value;
+    }
+
+    /**
+     * Presents a round's observations through its filter: the identity, or the normalisation with
+     * the frozen statistics into the episode's own buffer (each presented observation is consumed
+     * before the episode's next one overwrites it), recording each episode's raw observations. One
+     * per round; not thread-safe.
+     */
+    private static final class Observer
+    {
+        private final ObservationNormaliser normaliser;
+        private final ObservationNormaliser[] raw;
+        private final double[][] normalised;
+        private final Task<?, ?> task;
+
+        Observer(ObservationFilter filter, int episodes, int dimension, Task<?, ?> task)
+        {
+            this.task = task;
+            if (filter instanceof ObservationFilter.Frozen frozen) {
+                if (frozen.statistics().dimension() != dimension) {
+                    throw new IllegalArgumentException("task " + task.id() + ": the observation filter has " + frozen.statistics().dimension()
+                            + " coordinates, the policy observes " + dimension);
+                }
+                normaliser = frozen.statistics().normaliser(frozen.clip());
+                raw = new ObservationNormaliser[episodes];
+                normalised = new double[episodes][dimension];
+                for (int e = 0; e < episodes; e++) {
+                    raw[e] = new ObservationNormaliser(dimension);
+                }
+            }
+            else {
+                normaliser = null;
+                raw = null;
+                normalised = null;
+            }
+        }
+
+        /** The observation the policy sees; under a frozen filter the episode's buffer, valid until its next observation, the raw value recorded. */
+        double[] present(double[] observation, int episode)
+        {
+            if (normaliser == null) {
+                return observation;
+            }
+            checked(observation, normaliser.dimension(), task, episode);
+            raw[episode].push(observation);
+            normaliser.normalise(observation, normalised[episode]);
+            return normalised[episode];
+        }
+
+        /** The raw statistics of the round (episodes merged in order), none under the identity. */
+        Option<ObservationStatistics> observed()
+        {
+            if (normaliser == null) {
+                return Option.none();
+            }
+            ObservationStatistics result = ObservationStatistics.empty(normaliser.dimension());
+            for (ObservationNormaliser episode : raw) {
+                result = result.merge(ObservationStatistics.of(episode));
+            }
+            return Option.some(result);
+        }
     }
 
     private static double[] checked(double[] observation, int dimension, Task<?, ?> task, int episode)

@@ -3,6 +3,8 @@ package org.bomrl.core.train;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vavr.control.Option;
+import org.bomrl.core.loop.ObservationStatistics;
 import org.bomrl.core.run.RunDirectory;
 
 import java.io.IOException;
@@ -18,16 +20,25 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The state of a meta-training run after {@code iterations} completed iterations: φ, the outer
- * optimiser's whole state (e.g. Adam's moments and step count) and the training rows so far.
+ * optimiser's whole state (e.g. Adam's moments and step count), the training rows so far and, with a
+ * running observation filter (spec §5b), its statistics (n, m, M2 per coordinate; field
+ * {@code observation_filter}, written only when the run has the filter).
  * Doubles round-trip exactly through JSON, so resuming continues to the same result as an
  * uninterrupted run. Reading is strict: a missing or non-numeric field is an error naming the file
  * and the field.
  */
-public record Checkpoint(int iterations, double[] phi, Map<String, double[]> optimizerState, List<TrainingRow> rows)
+public record Checkpoint(int iterations, double[] phi, Map<String, double[]> optimizerState, List<TrainingRow> rows, Option<ObservationStatistics> observationFilter)
 {
+    /** The checkpoint of a run without an observation filter. */
+    public Checkpoint(int iterations, double[] phi, Map<String, double[]> optimizerState, List<TrainingRow> rows)
+    {
+        this(iterations, phi, optimizerState, rows, Option.none());
+    }
+
     public Checkpoint
     {
         requireNonNull(phi, "phi is null");
+        requireNonNull(observationFilter, "observationFilter is null");
         Map<String, double[]> copy = new TreeMap<>();
         requireNonNull(optimizerState, "optimizerState is null").forEach((name, values) -> copy.put(name, values.clone()));
         optimizerState = java.util.Collections.unmodifiableMap(copy);
@@ -54,6 +65,12 @@ public record Checkpoint(int iterations, double[] phi, Map<String, double[]> opt
                 row.diagnostics().forEach(diagnostics::put);
             }
         }
+        observationFilter.forEach(statistics -> {
+            ObjectNode filter = node.putObject("observation_filter");
+            filter.put("count", statistics.count());
+            array(filter.putArray("mean"), statistics.mean());
+            array(filter.putArray("m2"), statistics.sumOfSquaredDeviations());
+        });
         directory.writeSealedJson(fileName(method), node);
     }
 
@@ -92,7 +109,22 @@ public record Checkpoint(int iterations, double[] phi, Map<String, double[]> opt
         Map<String, double[]> optimizer = new TreeMap<>();
         JsonNode optimizerNode = field(file, node, "optimizer");
         optimizerNode.fieldNames().forEachRemaining(name -> optimizer.put(name, doubles(file, optimizerNode.get(name), "optimizer." + name)));
-        return Optional.of(new Checkpoint(iterations.asInt(), doubles(file, field(file, node, "phi"), "phi"), optimizer, rows));
+        Option<ObservationStatistics> filter = Option.none();
+        if (node.has("observation_filter")) {
+            JsonNode filterNode = node.get("observation_filter");
+            JsonNode count = field(file, filterNode, "count");
+            if (!count.isIntegralNumber() || count.asLong() < 0) {
+                throw new IllegalArgumentException(file + ": checkpoint field observation_filter.count must be a non-negative integer: " + count);
+            }
+            try {
+                filter = Option.some(new ObservationStatistics(count.asLong(), doubles(file, field(file, filterNode, "mean"), "observation_filter.mean"),
+                        doubles(file, field(file, filterNode, "m2"), "observation_filter.m2")));
+            }
+            catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ": checkpoint field observation_filter is inconsistent: " + e.getMessage());
+            }
+        }
+        return Optional.of(new Checkpoint(iterations.asInt(), doubles(file, field(file, node, "phi"), "phi"), optimizer, rows, filter));
     }
 
     private static JsonNode field(Path file, JsonNode node, String name)

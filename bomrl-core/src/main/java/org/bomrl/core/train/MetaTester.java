@@ -2,6 +2,7 @@ package org.bomrl.core.train;
 
 import org.bomrl.api.context.RandomSource;
 import org.bomrl.api.env.Task;
+import org.bomrl.core.loop.ObservationFilter;
 import org.bomrl.core.loop.TestOutcome;
 import org.bomrl.core.loop.UnitExecutor;
 import org.bomrl.core.loop.WorkUnit;
@@ -24,14 +25,26 @@ public final class MetaTester
         this.executor = executor;
     }
 
-    /** Returns indexed [repetition][task][step], steps 0 … K. */
+    /** Returns indexed [repetition][task][step], steps 0 … K; observations as the environment returns them. */
     public Outcome test(List<? extends Task<?, ?>> tasks, String learner, double[] prior, int adaptationRounds, int repetitions, RandomSource random)
+    {
+        return test(tasks, learner, prior, ObservationFilter.identity(), adaptationRounds, repetitions, random);
+    }
+
+    /**
+     * Returns indexed [repetition][task][step], steps 0 … K; every unit presents observations through
+     * {@code filter}, the prior's filter as training left it ({@link MetaTrainer.Result#filter}). It
+     * stays fixed over the K rounds and is never updated from test data, so every test unit is a
+     * function of (φ, filter, its stream) alone.
+     */
+    public Outcome test(List<? extends Task<?, ?>> tasks, String learner, double[] prior, ObservationFilter filter, int adaptationRounds, int repetitions,
+            RandomSource random)
     {
         List<WorkUnit.Test> units = new ArrayList<>();
         for (int r = 0; r < repetitions; r++) {
             for (int j = 0; j < tasks.size(); j++) {
                 RandomSource stream = random.derive("repetition").derive(r).derive("task").derive(j);
-                units.add(new WorkUnit.Test(learner, r, j, tasks.get(j).id(), prior, adaptationRounds, stream.address()));
+                units.add(new WorkUnit.Test(learner, r, j, tasks.get(j).id(), prior, adaptationRounds, stream.address(), filter));
             }
         }
         List<TestOutcome> results = executor.test(units);
