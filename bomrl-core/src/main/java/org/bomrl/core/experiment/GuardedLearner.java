@@ -4,6 +4,9 @@ import io.vavr.control.Option;
 import org.bomrl.api.context.RandomSource;
 import org.bomrl.api.env.Task;
 import org.bomrl.api.optim.MetaSurrogate;
+import org.bomrl.core.loop.ObservationFilter;
+import org.bomrl.core.loop.ObservationFilterSettings;
+import org.bomrl.core.loop.ObservationStatistics;
 import org.bomrl.core.loop.TaskLearner;
 import org.bomrl.core.loop.TestOutcome;
 import org.bomrl.core.loop.TrainOutcome;
@@ -39,12 +42,12 @@ final class GuardedLearner
     }
 
     @Override
-    public TrainOutcome train(Task<?, ?> task, double[] phi, RandomSource stream, int iteration)
+    public TrainOutcome train(Task<?, ?> task, double[] phi, ObservationFilter filter, RandomSource stream, int iteration)
     {
         UnitPhase phase = UnitPhase.open(false);
         TrainOutcome outcome;
         try {
-            outcome = delegate.train(task, phi, stream, iteration);
+            outcome = delegate.train(task, phi, filter, stream, iteration);
         }
         catch (NumericalFailureException e) {
             throw e;
@@ -72,12 +75,12 @@ final class GuardedLearner
     }
 
     @Override
-    public TestOutcome test(Task<?, ?> task, double[] phi, int rounds, RandomSource stream)
+    public TestOutcome test(Task<?, ?> task, double[] phi, ObservationFilter filter, int rounds, RandomSource stream)
     {
         UnitPhase phase = UnitPhase.open(true);
         TestOutcome outcome;
         try {
-            outcome = delegate.test(task, phi, rounds, stream);
+            outcome = delegate.test(task, phi, filter, rounds, stream);
         }
         catch (NumericalFailureException e) {
             throw e;
@@ -95,6 +98,18 @@ final class GuardedLearner
             }
         }
         return outcome;
+    }
+
+    @Override
+    public Option<ObservationFilterSettings> observationFilter()
+    {
+        return delegate.observationFilter();
+    }
+
+    @Override
+    public ObservationStatistics observe(Task<?, ?> task, double[] phi, int episodes, RandomSource stream)
+    {
+        return delegate.observe(task, phi, episodes, stream);
     }
 
     @Override
