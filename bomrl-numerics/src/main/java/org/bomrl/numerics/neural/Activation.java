@@ -18,7 +18,15 @@ public enum Activation
     private static final double EXPONENT_SCALE = -2.0 / (1 << DOUBLINGS);
 
     /** 1/k! for k = 2 … 10: expm1 w = w(1 + w/2! + … + w⁹/10!), truncation under 2e-19 relative for |w| ≤ 0.075. */
-    private static final double[] INVERSE_FACTORIALS = inverseFactorials(10);
+    private static final double F2 = 1.0 / 2;
+    private static final double F3 = 1.0 / 6;
+    private static final double F4 = 1.0 / 24;
+    private static final double F5 = 1.0 / 120;
+    private static final double F6 = 1.0 / 720;
+    private static final double F7 = 1.0 / 5040;
+    private static final double F8 = 1.0 / 40320;
+    private static final double F9 = 1.0 / 362880;
+    private static final double F10 = 1.0 / 3628800;
 
     /** f(z). */
     public double apply(double z)
@@ -79,21 +87,9 @@ public enum Activation
         }
     }
 
-    /** 1 + w/2! + w²/3! + … + w⁹/10! by Horner's rule. */
+    /** 1 + w/2! + w²/3! + … + w⁹/10! by Horner's rule (constants, not an array, so the in-place passes vectorise). */
     private static double expm1Polynomial(double w)
     {
-        double[] c = INVERSE_FACTORIALS;
-        return 1 + w * (c[0] + w * (c[1] + w * (c[2] + w * (c[3] + w * (c[4] + w * (c[5] + w * (c[6] + w * (c[7] + w * c[8]))))))));
-    }
-
-    private static double[] inverseFactorials(int last)
-    {
-        double[] c = new double[last - 1];
-        double factorial = 1;
-        for (int k = 2; k <= last; k++) {
-            factorial *= k;
-            c[k - 2] = 1 / factorial;
-        }
-        return c;
+        return 1 + w * (F2 + w * (F3 + w * (F4 + w * (F5 + w * (F6 + w * (F7 + w * (F8 + w * (F9 + w * F10))))))));
     }
 }
