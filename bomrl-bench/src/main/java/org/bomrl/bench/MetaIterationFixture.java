@@ -75,13 +75,18 @@ final class MetaIterationFixture
     MetaIterationFixture(String distance, int innerSteps, List<Task<double[], double[]>> tasks, GaussianMlpPolicy policy, TrajectorySampler pre,
             TrajectorySampler post, int fisherTasks)
     {
+        this(adaptation("adapt.bomrl", bomrl(distance, innerSteps)), tasks, policy, pre, post, fisherTasks);
+    }
+
+    /** An iteration of any Gaussian adaptation algorithm (BO-MRL or a baseline) on these tasks, policy and samplers. */
+    MetaIterationFixture(GaussianAdaptation algorithm, List<Task<double[], double[]>> tasks, GaussianMlpPolicy policy, TrajectorySampler pre,
+            TrajectorySampler post, int fisherTasks)
+    {
         this.tasks = List.copyOf(tasks);
         this.policy = policy;
         this.pre = pre;
         this.post = post;
-        var adaptation = COMPONENTS.adaptation("adaptation", "adapt.bomrl");
-        algorithm = COMPONENTS.create(adaptation, MapSettings.of("adaptation", Map.of("distance", distance, "lambda", Double.toString(LAMBDA), "inner_steps",
-                Integer.toString(innerSteps)), adaptation.settings()), RandomSource.seeded(1)).gaussian().get();
+        this.algorithm = algorithm;
         var kl = COMPONENTS.distance("distance", "distance.kl-prior-adapted");
         fisherKl = COMPONENTS.create(kl, MapSettings.of("distance", Map.of(), kl.settings()), RandomSource.seeded(1)).gaussian().get();
         this.fisherTasks = fisherTasks;
@@ -92,13 +97,31 @@ final class MetaIterationFixture
     /** The §5b-size iteration of the example {@code examples/continuous/navigation-2d.properties} (Alg(1)): 10 sampled goals, 64×64 MLP, 20 + 40 episodes of 100 steps. */
     static MetaIterationFixture navigation()
     {
+        return navigation("adapt.bomrl", bomrl("distance.kl-prior-adapted", 50));
+    }
+
+    /** The iteration of {@link #navigation()} with the adaptation algorithm {@code name} and its {@code settings} instead of Alg(1). */
+    static MetaIterationFixture navigation(String name, Map<String, String> settings)
+    {
         ComponentFactory<org.bomrl.api.env.TaskDistribution<?, ?>> factory = COMPONENTS.environment("environment", "env.navigation-2d");
         @SuppressWarnings("unchecked")
         org.bomrl.api.env.TaskDistribution<double[], double[]> distribution = (org.bomrl.api.env.TaskDistribution<double[], double[]>) COMPONENTS.create(factory,
                 MapSettings.of("environment", Map.of("horizon", "100", "gamma", "0.99"), factory.settings()), RandomSource.seeded(543));
         List<Task<double[], double[]>> goals = distribution.sampleTrainTasks(TASKS, RandomSource.seeded(543).derive("tasks").generator());
-        return new MetaIterationFixture("distance.kl-prior-adapted", 50, goals, GaussianMlpPolicy.tanh(2, 2, 64, 64), new TrajectorySampler(20, 100, 0, GAMMA),
+        return new MetaIterationFixture(adaptation(name, settings), goals, GaussianMlpPolicy.tanh(2, 2, 64, 64), new TrajectorySampler(20, 100, 0, GAMMA),
                 new TrajectorySampler(40, 100, 0, GAMMA), FISHER_TASKS);
+    }
+
+    /** BO-MRL's settings: the distance, λ = {@value #LAMBDA} and the inner Adam steps. */
+    static Map<String, String> bomrl(String distance, int innerSteps)
+    {
+        return Map.of("distance", distance, "lambda", Double.toString(LAMBDA), "inner_steps", Integer.toString(innerSteps));
+    }
+
+    private static GaussianAdaptation adaptation(String name, Map<String, String> settings)
+    {
+        var adaptation = COMPONENTS.adaptation("adaptation", name);
+        return COMPONENTS.create(adaptation, MapSettings.of("adaptation", settings, adaptation.settings()), RandomSource.seeded(1)).gaussian().get();
     }
 
     private static List<Task<double[], double[]>> standInTasks()
@@ -112,8 +135,14 @@ final class MetaIterationFixture
 
     OuterOptimizer trpo()
     {
-        ComponentFactory<OuterOptimizerSpec> factory = COMPONENTS.optimizer("optimizer", "optimizer.trpo");
-        return COMPONENTS.create(factory, MapSettings.of("optimizer", Map.of("max_kl", "0.01"), factory.settings()), RandomSource.seeded(1)).newOptimizer(phi.length);
+        return optimizer("optimizer.trpo", Map.of("max_kl", "0.01"));
+    }
+
+    /** A fresh outer optimiser {@code name} with {@code settings} for φ. */
+    OuterOptimizer optimizer(String name, Map<String, String> settings)
+    {
+        ComponentFactory<OuterOptimizerSpec> factory = COMPONENTS.optimizer("optimizer", name);
+        return COMPONENTS.create(factory, MapSettings.of("optimizer", settings, factory.settings()), RandomSource.seeded(1)).newOptimizer(phi.length);
     }
 
     RandomSource taskStream(int slot)
@@ -174,9 +203,13 @@ final class MetaIterationFixture
         return all(pool, slot -> learner.train(tasks.get(slot), phi, taskStream(slot), 0));
     }
 
-    /** The TRPO outer step from the tasks' outcomes, on a copy of φ, with the surrogate's per-task terms on {@code threads} threads. */
-    double[] outerStep(OuterOptimizer optimizer, List<TrainOutcome> outcomes, int threads)
+    /**
+     * The outer step from the tasks' outcomes (after the learner's batch preparation, as in the
+     * meta-trainer), on a copy of φ, with the surrogate's per-task terms on {@code threads} threads.
+     */
+    double[] outerStep(OuterOptimizer optimizer, List<TrainOutcome> iteration, int threads)
     {
+        List<TrainOutcome> outcomes = learner.prepare(iteration);
         double[] mean = new double[phi.length];
         for (TrainOutcome outcome : outcomes) {
             for (int i = 0; i < mean.length; i++) {

@@ -219,7 +219,7 @@ public final class ExperimentRunner
         else {
             RunDescription run = new RunDescription(config.effective(), baseDirectory(config), planHash(config.effective()));
             try (ExecutionBackend.Execution execution = plan.backend.open(plan.executionSettings, run, plan.distribution, plan.learners, plan.settings.threads())) {
-                outcome = new MetaLearningExperiment(plan.distribution, plan.family, plan.methods, plan.comparators, plan.train, plan.optimizer, plan.test, plan.rounds,
+                outcome = new MetaLearningExperiment(plan.distribution, plan.family, plan.methods, plan.comparators, plan.train, plan.optimizers, plan.test, plan.rounds,
                         execution, plan.learners, plan.random, directory, progress, listener).run();
             }
         }
@@ -268,11 +268,12 @@ public final class ExperimentRunner
             checkPoolSize(plan.train, environmentName, distribution);
             String optimizerKey = MetaTrainSettings.SCOPE + ".optimizer";
             OuterOptimizerFactory optimizer = components.optimizer(optimizerKey, config.selector(optimizerKey, Optional.of(AdamFactory.NAME)));
-            plan.optimizer = components.create(optimizer, config.settings(optimizerKey, optimizer.settings()), random);
+            OuterOptimizerSpec experimentOptimizer = components.create(optimizer, config.settings(optimizerKey, optimizer.settings()), random);
             plan.test = MetaTestSettings.parse(config.settings(MetaTestSettings.SCOPE, MetaTestSettings.SPECS));
             plan.rounds = new Rounds(settings.mode(), estimation.episodes(), estimation.tdStep());
             plan.family = family(config, environmentName, distribution, plan.rounds, random, settings.threads());
             plan.methods = Methods.parse(config, components, baseDirectory);
+            plan.optimizers = MethodOptimizers.parse(config, components, optimizer, experimentOptimizer, plan.methods, random);
             plan.learners = new LearnerCatalog(components, plan.family, plan.methods, distribution.testTasks().stream().map(Task::id).toList(), random);
             String backendKey = "execution.backend";
             plan.backend = backend(backendKey, config.selector(backendKey, Optional.of(LocalExecutionBackend.NAME)));
@@ -411,7 +412,7 @@ public final class ExperimentRunner
         final List<NamedComparator> comparators;
         final List<ReportWriter> writers;
         MetaTrainSettings train;
-        OuterOptimizerSpec optimizer;
+        MethodOptimizers optimizers;
         MetaTestSettings test;
         Rounds rounds;
         LearnerCatalog learners;

@@ -5,7 +5,6 @@ import org.bomrl.api.adapt.TabularAdaptation;
 import org.bomrl.api.context.RandomSource;
 import org.bomrl.api.env.Task;
 import org.bomrl.api.env.TaskDistribution;
-import org.bomrl.api.optim.OuterOptimizerSpec;
 import org.bomrl.api.policy.TabularSoftmaxPolicy;
 import org.bomrl.api.settings.InvalidSettingException;
 import org.bomrl.api.settings.MapSettings;
@@ -43,7 +42,7 @@ final class MetaLearningExperiment
     private final List<MethodSpec> methods;
     private final List<NamedComparator> comparators;
     private final MetaTrainSettings train;
-    private final OuterOptimizerSpec optimizer;
+    private final MethodOptimizers optimizers;
     private final MetaTestSettings test;
     private final Rounds rounds;
     private final UnitExecutor executor;
@@ -54,7 +53,7 @@ final class MetaLearningExperiment
     private final MetaTrainer.Listener listener;
 
     MetaLearningExperiment(TaskDistribution<?, ?> distribution, PolicyFamily family, List<MethodSpec> methods, List<NamedComparator> comparators,
-            MetaTrainSettings train, OuterOptimizerSpec optimizer, MetaTestSettings test, Rounds rounds, UnitExecutor executor, LearnerCatalog learners, RandomSource random, RunDirectory directory,
+            MetaTrainSettings train, MethodOptimizers optimizers, MetaTestSettings test, Rounds rounds, UnitExecutor executor, LearnerCatalog learners, RandomSource random, RunDirectory directory,
             PrintStream progress, MetaTrainer.Listener listener)
     {
         this.distribution = distribution;
@@ -62,7 +61,7 @@ final class MetaLearningExperiment
         this.methods = methods;
         this.comparators = comparators;
         this.train = train;
-        this.optimizer = optimizer;
+        this.optimizers = optimizers;
         this.test = test;
         this.rounds = rounds;
         this.executor = executor;
@@ -116,7 +115,7 @@ final class MetaLearningExperiment
             String name = LearnerCatalog.name(method, LearnerCatalog.META_TRAIN);
             TaskLearner learner = learners.apply(name);
             MetaTrainer trainer = new MetaTrainer(distribution, name, learner, executor, random.derive("meta-train").derive(method.id()));
-            result = trainer.train(initial, train.iterations(), train.tasksPerIteration(), new GuardedOptimizer(method.id(), optimizer.newOptimizer(learner.parameterCount()),
+            result = trainer.train(initial, train.iterations(), train.tasksPerIteration(), new GuardedOptimizer(method.id(), optimizers.of(method).newOptimizer(learner.parameterCount()),
                             resume.map(Checkpoint::iterations).orElse(0)),
                     train.checkpointEvery(), resume,
                     checkpoint -> checkpoint.write(directory, method.id()),
