@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -25,15 +26,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One BO-MRL meta-iteration at the HalfCheetahVel sizes of {@link MetaIterationFixture}, end to end
+ * One meta-iteration at the HalfCheetahVel sizes of {@link MetaIterationFixture}, end to end
  * ({@code metaIteration}: every task through {@code GaussianLearner.train}, then the TRPO outer
  * step) and split into its phases on data prepared once in the set-up: {@code sampling} (the
  * pre- and post-adaptation rounds of all tasks, 480 000 environment steps with the policy in the
- * loop), {@code lowerLevel} (50 inner Adam steps per task), {@code hypergradient} (∇_θ J on the
- * post-adaptation round and CG 10 on exact Hessian-vector products per task) and
- * {@code outerStep} (surrogate, Fisher-vector products, line search). Tasks run on a pool of
- * {@code threads} threads. Reference (spec §5b, the authors' code on this machine kind): about
- * 146 s for the whole iteration.
+ * loop), {@code lowerLevel} (BO-MRL: 50 inner Adam steps per task; MAML-TRPO: its one inner step),
+ * {@code hypergradient} (∇_θ J on the post-adaptation round, then BO-MRL's CG 10 on exact
+ * Hessian-vector products or MAML-TRPO's (I − α∇²L)ᵀg per task) and {@code outerStep} (surrogate,
+ * Fisher-vector products, line search). Tasks run on a pool of {@code threads} threads.
+ * {@code environment} is {@code stand-in} ({@link StandInLocomotion}, the default) or {@code mujoco}
+ * ({@code env.mujoco.half-cheetah-vel}); {@code adaptation} is {@code adapt.bomrl} (with
+ * {@code distance}) or {@code adapt.maml-trpo}. Reference (spec §5b, the authors' code on this
+ * machine kind, stand-in environment): about 146 s for the whole BO-MRL iteration and 95 s for
+ * MAML-TRPO. On MuJoCo one operation takes tens of seconds, so run it short:
+ * {@code -p environment=mujoco -f 1 -wi 0 -i 2}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -49,26 +55,43 @@ public class MetaIterationBenchmark
     @Param({"distance.kl-prior-adapted"})
     public String distance;
 
+    @Param({MetaIterationFixture.STAND_IN})
+    public String environment;
+
+    @Param({MetaIterationFixture.BOMRL})
+    public String adaptation;
+
     private MetaIterationFixture fixture;
     private ExecutorService pool;
     private List<Rollouts> before;
     private List<double[]> advantages;
     private List<AdaptationResult> adapted;
     private List<Rollouts> after;
-    private List<double[]> gradients;
     private List<TrainOutcome> outcomes;
 
+    /** Prepares only the data the measured phase reads (a whole iteration on MuJoCo takes tens of seconds). */
     @Setup(Level.Trial)
-    public void setUp()
+    public void setUp(BenchmarkParams params)
     {
-        fixture = new MetaIterationFixture(distance, 50);
+        fixture = MetaIterationFixture.halfCheetahVel(environment, adaptation, distance);
         pool = Executors.newFixedThreadPool(threads);
+        String phase = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
+        if (phase.equals("metaIteration")) {
+            return;
+        }
+        if (phase.equals("outerStep")) {
+            outcomes = fixture.train(pool);
+            return;
+        }
         before = fixture.samplePre(pool, fixture.phi);
         advantages = fixture.advantages(before);
+        if (phase.equals("lowerLevel")) {
+            return;
+        }
         adapted = fixture.adapt(pool, before, advantages);
-        after = fixture.samplePost(pool, adapted);
-        gradients = fixture.adaptedGradients(pool, adapted, after);
-        outcomes = fixture.train(pool);
+        if (phase.equals("hypergradient")) {
+            after = fixture.samplePost(pool, adapted);
+        }
     }
 
     @TearDown(Level.Trial)

@@ -7,7 +7,9 @@ import org.bomrl.api.adapt.GaussianAdaptation;
 import org.bomrl.api.adapt.MetaGradient;
 import org.bomrl.api.context.RandomSource;
 import org.bomrl.api.distance.GaussianDistance;
+import org.bomrl.api.env.BoxSpace;
 import org.bomrl.api.env.Task;
+import org.bomrl.api.env.TaskDistribution;
 import org.bomrl.api.optim.MetaStep;
 import org.bomrl.api.optim.MetaSurrogate;
 import org.bomrl.api.optim.OuterOptimizer;
@@ -34,12 +36,17 @@ import java.util.concurrent.Future;
 
 /**
  * One BO-MRL meta-iteration at the paper's HalfCheetahVel sizes (spec §3.5, §5b) on
- * {@link StandInLocomotion}: {@value #TASKS} tasks (v* = 0.2·(slot + 0.5)) × {@value #EPISODES}
- * episodes of {@value #HORIZON} steps plus the {@value #HORIZON}-step bootstrap continuation,
- * {@value #POST_EPISODES} post-update episodes per task, 17 → 128 → 128 → 6 tanh MLP, Alg(1)
- * (KL(π_φ‖π_θ)) with λ = {@value #LAMBDA}, 50 inner Adam steps, CG 10, the TRPO outer step with
- * δ = 0.01, five Fisher tasks, γ = 0.99. The same work as {@link GaussianLearner#train} split
- * into its phases, each run over all tasks on the given pool (results in task order).
+ * {@link StandInLocomotion} ({@value #STAND_IN}) or on MuJoCo's {@code env.mujoco.half-cheetah-vel}
+ * ({@value #MUJOCO}, Gym v4 dynamics, variant {@code bomrl}, time limit 400 so that the continuation
+ * runs): {@value #TASKS} tasks (stand-in: v* = 0.2·(slot + 0.5); MuJoCo: v* ∼ U[0, 2] drawn from a
+ * fixed seed) × {@value #EPISODES} episodes of {@value #HORIZON} steps plus the {@value #HORIZON}-step
+ * bootstrap continuation, {@value #POST_EPISODES} post-update episodes per task, 17 → 128 → 128 → 6
+ * tanh MLP, the TRPO outer step with δ = 0.01, γ = 0.99. The adaptation algorithm is BO-MRL
+ * ({@code adapt.bomrl}: λ = {@value #LAMBDA}, 50 inner Adam steps, CG 10, Fisher on
+ * {@value #FISHER_TASKS} tasks) or the authors' MAML-TRPO ({@code adapt.maml-trpo}, paper variant:
+ * one second-order smoothed-surrogate step α = 0.1, Fisher on all {@value #TASKS} tasks, spec §7.3).
+ * The same work as {@link GaussianLearner#train} split into its phases, each run over all tasks on
+ * the given pool (results in task order).
  */
 final class MetaIterationFixture
 {
@@ -50,6 +57,12 @@ final class MetaIterationFixture
     static final double GAMMA = 0.99;
     static final double LAMBDA = 0.5;
     static final int FISHER_TASKS = 5;
+    /** The pure-Java stand-in environment. */
+    static final String STAND_IN = "stand-in";
+    /** MuJoCo Half-Cheetah goal velocity through the native bridge. */
+    static final String MUJOCO = "mujoco";
+    static final String BOMRL = "adapt.bomrl";
+    static final String MAML_TRPO = "adapt.maml-trpo";
 
     private static final Components COMPONENTS = Injection.create(PluginRegistry.load(MetaIterationFixture.class.getClassLoader())).getInstance(Components.class);
 
@@ -64,18 +77,21 @@ final class MetaIterationFixture
     final double[] phi;
     final RandomSource random = RandomSource.seeded(543).derive("meta-iteration");
 
-    /** The HalfCheetahVel-size iteration on the stand-in (see the class comment). */
+    /** The HalfCheetahVel-size BO-MRL iteration on the stand-in (see the class comment). */
     MetaIterationFixture(String distance, int innerSteps)
     {
-        this(distance, innerSteps, standInTasks(), GaussianMlpPolicy.tanh(StandInLocomotion.OBSERVATIONS, StandInLocomotion.ACTIONS, 128, 128),
-                new TrajectorySampler(EPISODES, HORIZON, HORIZON, GAMMA), new TrajectorySampler(POST_EPISODES, HORIZON, HORIZON, GAMMA), FISHER_TASKS);
+        this(BOMRL, bomrl(distance, innerSteps), halfCheetahVelTasks(STAND_IN), halfCheetahVelPolicy(), new TrajectorySampler(EPISODES, HORIZON, HORIZON, GAMMA),
+                new TrajectorySampler(POST_EPISODES, HORIZON, HORIZON, GAMMA), FISHER_TASKS);
     }
 
-    /** An iteration of other sizes: the tasks (one slot each), the policy, the samplers and the number of Fisher tasks. */
-    MetaIterationFixture(String distance, int innerSteps, List<Task<double[], double[]>> tasks, GaussianMlpPolicy policy, TrajectorySampler pre,
-            TrajectorySampler post, int fisherTasks)
+    /**
+     * An iteration of other sizes: the adaptation algorithm (registry name) and its settings, the tasks
+     * (one slot each), the policy, the samplers and the number of Fisher tasks.
+     */
+    MetaIterationFixture(String adaptationName, Map<String, String> adaptationSettings, List<Task<double[], double[]>> tasks, GaussianMlpPolicy policy,
+            TrajectorySampler pre, TrajectorySampler post, int fisherTasks)
     {
-        this(adaptation("adapt.bomrl", bomrl(distance, innerSteps)), tasks, policy, pre, post, fisherTasks);
+        this(adaptation(adaptationName, adaptationSettings), tasks, policy, pre, post, fisherTasks);
     }
 
     /** An iteration of any Gaussian adaptation algorithm (BO-MRL or a baseline) on these tasks, policy and samplers. */
@@ -94,22 +110,85 @@ final class MetaIterationFixture
         phi = policy.initialParameters(random.derive("policy"));
     }
 
+    /**
+     * The HalfCheetahVel-size iteration (see the class comment) on {@code environment}
+     * ({@value #STAND_IN} or {@value #MUJOCO}) with {@code adaptation} ({@value #BOMRL} with
+     * {@code distance}, or {@value #MAML_TRPO}, whose outer step takes the Fisher matrix on all
+     * tasks as the authors' code does, spec §7.3).
+     */
+    static MetaIterationFixture halfCheetahVel(String environment, String adaptation, String distance)
+    {
+        Map<String, String> settings;
+        int fisherTasks;
+        switch (adaptation) {
+            case BOMRL -> {
+                settings = bomrl(distance, 50);
+                fisherTasks = FISHER_TASKS;
+            }
+            case MAML_TRPO -> {
+                settings = Map.of("variant", "paper");
+                fisherTasks = TASKS;
+            }
+            default -> throw new IllegalArgumentException("adaptation = '" + adaptation + "' is invalid: expected " + BOMRL + " or " + MAML_TRPO);
+        }
+        return new MetaIterationFixture(adaptation, settings, halfCheetahVelTasks(environment), halfCheetahVelPolicy(),
+                new TrajectorySampler(EPISODES, HORIZON, HORIZON, GAMMA), new TrajectorySampler(POST_EPISODES, HORIZON, HORIZON, GAMMA), fisherTasks);
+    }
+
+    private static GaussianMlpPolicy halfCheetahVelPolicy()
+    {
+        return GaussianMlpPolicy.tanh(StandInLocomotion.OBSERVATIONS, StandInLocomotion.ACTIONS, 128, 128);
+    }
+
+    /** The {@value #TASKS} HalfCheetahVel tasks on {@code environment}, each with the time limit 2 × {@value #HORIZON}. */
+    static List<Task<double[], double[]>> halfCheetahVelTasks(String environment)
+    {
+        return switch (environment) {
+            case STAND_IN -> standInTasks();
+            case MUJOCO -> mujocoTasks();
+            default -> throw new IllegalArgumentException("environment = '" + environment + "' is invalid: expected " + STAND_IN + " or " + MUJOCO);
+        };
+    }
+
     /** The §5b-size iteration of the example {@code examples/continuous/navigation-2d.properties} (Alg(1)): 10 sampled goals, 64×64 MLP, 20 + 40 episodes of 100 steps. */
     static MetaIterationFixture navigation()
     {
-        return navigation("adapt.bomrl", bomrl("distance.kl-prior-adapted", 50));
+        return navigation(BOMRL, bomrl("distance.kl-prior-adapted", 50));
     }
 
     /** The iteration of {@link #navigation()} with the adaptation algorithm {@code name} and its {@code settings} instead of Alg(1). */
     static MetaIterationFixture navigation(String name, Map<String, String> settings)
     {
-        ComponentFactory<org.bomrl.api.env.TaskDistribution<?, ?>> factory = COMPONENTS.environment("environment", "env.navigation-2d");
-        @SuppressWarnings("unchecked")
-        org.bomrl.api.env.TaskDistribution<double[], double[]> distribution = (org.bomrl.api.env.TaskDistribution<double[], double[]>) COMPONENTS.create(factory,
-                MapSettings.of("environment", Map.of("horizon", "100", "gamma", "0.99"), factory.settings()), RandomSource.seeded(543));
-        List<Task<double[], double[]>> goals = distribution.sampleTrainTasks(TASKS, RandomSource.seeded(543).derive("tasks").generator());
-        return new MetaIterationFixture(adaptation(name, settings), goals, GaussianMlpPolicy.tanh(2, 2, 64, 64), new TrajectorySampler(20, 100, 0, GAMMA),
+        List<Task<double[], double[]>> goals = sampledTasks("env.navigation-2d", Map.of("horizon", "100", "gamma", "0.99"));
+        return new MetaIterationFixture(name, settings, goals, GaussianMlpPolicy.tanh(2, 2, 64, 64), new TrajectorySampler(20, 100, 0, GAMMA),
                 new TrajectorySampler(40, 100, 0, GAMMA), FISHER_TASKS);
+    }
+
+    /** {@value #TASKS} tasks drawn with the fixed seed 543 from the registered family {@code name} with its {@code environment.*} settings. */
+    private static List<Task<double[], double[]>> sampledTasks(String name, Map<String, String> settings)
+    {
+        ComponentFactory<TaskDistribution<?, ?>> factory = COMPONENTS.environment("environment", name);
+        @SuppressWarnings("unchecked")
+        TaskDistribution<double[], double[]> distribution = (TaskDistribution<double[], double[]>) COMPONENTS.create(factory,
+                MapSettings.of("environment", settings, factory.settings()), RandomSource.seeded(543));
+        return distribution.sampleTrainTasks(TASKS, RandomSource.seeded(543).derive("tasks").generator());
+    }
+
+    /** HalfCheetahVel on MuJoCo (spec §5b: Gym v4 dynamics, unbounded actions), time limit 2 × {@value #HORIZON} for the continuation. */
+    private static List<Task<double[], double[]>> mujocoTasks()
+    {
+        List<Task<double[], double[]>> tasks = sampledTasks("env.mujoco.half-cheetah-vel",
+                Map.of("variant", "bomrl", "actions", "unbounded", "horizon", Integer.toString(2 * HORIZON)));
+        try (var environment = tasks.get(0).newEnvironment()) {
+            int observations = ((BoxSpace) environment.observationSpace()).dimension();
+            int actions = ((BoxSpace) environment.actionSpace()).dimension();
+            if (observations != StandInLocomotion.OBSERVATIONS || actions != StandInLocomotion.ACTIONS) {
+                throw new IllegalStateException("env.mujoco.half-cheetah-vel has " + observations + " observations and " + actions + " actions, expected "
+                        + StandInLocomotion.OBSERVATIONS + " and " + StandInLocomotion.ACTIONS);
+            }
+        }
+        return tasks;
+    }
     }
 
     /** BO-MRL's settings: the distance, λ = {@value #LAMBDA} and the inner Adam steps. */
@@ -121,7 +200,8 @@ final class MetaIterationFixture
     private static GaussianAdaptation adaptation(String name, Map<String, String> settings)
     {
         var adaptation = COMPONENTS.adaptation("adaptation", name);
-        return COMPONENTS.create(adaptation, MapSettings.of("adaptation", settings, adaptation.settings()), RandomSource.seeded(1)).gaussian().get();
+        return COMPONENTS.create(adaptation, MapSettings.of("adaptation", settings, adaptation.settings()), RandomSource.seeded(1)).gaussian()
+                .getOrElseThrow(() -> new IllegalArgumentException("adaptation " + name + " has no Gaussian-policy view"));
     }
 
     private static List<Task<double[], double[]>> standInTasks()

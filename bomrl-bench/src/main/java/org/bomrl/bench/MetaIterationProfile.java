@@ -20,8 +20,9 @@ import java.util.function.Supplier;
  * jobs inflates far less than wall time): sampling (pre and post rounds), lower level, the
  * post-adaptation policy gradient, the hypergradient CG, the outer step, and the whole
  * iteration through {@code GaussianLearner.train}. Run with
- * {@code java -cp benchmarks.jar org.bomrl.bench.MetaIterationProfile THREADS REPETITIONS}. Arguments: threads (default 1), repetitions
- * (default 3); prints one line per phase and repetition.
+ * {@code java -cp benchmarks.jar org.bomrl.bench.MetaIterationProfile THREADS REPETITIONS ENVIRONMENT ADAPTATION}. Arguments: threads
+ * (default 1), repetitions (default 3), environment ({@code stand-in}, the default, or {@code mujoco}), adaptation
+ * ({@code adapt.bomrl}, the default, or {@code adapt.maml-trpo}); prints one line per phase and repetition.
  */
 public final class MetaIterationProfile
 {
@@ -33,7 +34,10 @@ public final class MetaIterationProfile
     {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 1;
         int repetitions = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        MetaIterationFixture fixture = new MetaIterationFixture("distance.kl-prior-adapted", 50);
+        String environment = args.length > 2 ? args[2] : MetaIterationFixture.STAND_IN;
+        String adaptation = args.length > 3 ? args[3] : MetaIterationFixture.BOMRL;
+        MetaIterationFixture fixture = MetaIterationFixture.halfCheetahVel(environment, adaptation, "distance.kl-prior-adapted");
+        System.out.printf(Locale.ROOT, "environment=%s adaptation=%s%n", environment, adaptation);
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, POOL_PREFIX + COUNT.incrementAndGet());
             thread.setDaemon(true);

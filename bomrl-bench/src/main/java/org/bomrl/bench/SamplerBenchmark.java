@@ -21,11 +21,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Rollout throughput with the 17 → 128 → 128 → 6 MLP policy in the loop on {@link StandInLocomotion}
- * (spec §5b sizes): the pre-adaptation rounds of the 10 tasks of {@link MetaIterationFixture}, each
- * 20 episodes × (200 steps + the 200-step bootstrap continuation) = {@value #STEPS} environment
- * steps per operation, tasks on {@code threads} threads. Steps/s = {@value #STEPS} / time; the
- * 2-thread speed-up is the ratio of the two {@code threads} rows.
+ * Rollout throughput through the {@code TrajectorySampler} with the 17 → 128 → 128 → 6 tanh MLP
+ * policy in the loop (spec §5b sizes), on {@link StandInLocomotion} ({@code environment = stand-in})
+ * or on MuJoCo's {@code env.mujoco.half-cheetah-vel} ({@code mujoco}): the pre-adaptation rounds of
+ * the 10 tasks of {@link MetaIterationFixture}, each 20 episodes × (200 steps + the 200-step bootstrap
+ * continuation) = {@value #STEPS} environment steps per operation, tasks on {@code threads} threads.
+ * Steps/s = {@value #STEPS} / time, steps/s per core = that / {@code threads} (on a machine with at
+ * least {@code threads} free cores); the 2-thread speed-up is the ratio of the two {@code threads} rows.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,13 +43,16 @@ public class SamplerBenchmark
     @Param({"1", "2"})
     public int threads;
 
+    @Param({MetaIterationFixture.STAND_IN, MetaIterationFixture.MUJOCO})
+    public String environment;
+
     private MetaIterationFixture fixture;
     private ExecutorService pool;
 
     @Setup(Level.Trial)
     public void setUp()
     {
-        fixture = new MetaIterationFixture("distance.kl-prior-adapted", 50);
+        fixture = MetaIterationFixture.halfCheetahVel(environment, MetaIterationFixture.BOMRL, "distance.kl-prior-adapted");
         pool = Executors.newFixedThreadPool(threads);
     }
 
