@@ -189,7 +189,6 @@ final class MetaIterationFixture
         }
         return tasks;
     }
-    }
 
     /** BO-MRL's settings: the distance, λ = {@value #LAMBDA} and the inner Adam steps. */
     static Map<String, String> bomrl(String distance, int innerSteps)
