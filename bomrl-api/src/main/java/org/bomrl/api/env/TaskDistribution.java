@@ -23,6 +23,18 @@ public interface TaskDistribution<O, A>
     List<Task<O, A>> testTasks();
 
     /**
+     * The largest meta-batch {@link #sampleTrainTasks} honours: the size of {@link #trainTasks()} for
+     * the default draw without replacement, unbounded for families over continuous ranges (no list).
+     * A distribution that overrides {@link #sampleTrainTasks} to draw a list with replacement (or in a
+     * cycle) overrides this to {@link Integer#MAX_VALUE}.
+     */
+    default int maxTasksPerIteration()
+    {
+        List<Task<O, A>> tasks = trainTasks();
+        return tasks.isEmpty() ? Integer.MAX_VALUE : tasks.size();
+    }
+
+    /**
      * The training tasks of one meta-iteration (spec §3.1: τ_1 … τ_B ∼ P(Γ)). The default draws
      * {@code min(count, |train|)} distinct tasks from {@link #trainTasks()} by the first
      * {@code count} swaps of a seeded Fisher–Yates shuffle; families over continuous ranges draw

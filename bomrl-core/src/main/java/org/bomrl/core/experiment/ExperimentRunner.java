@@ -284,14 +284,15 @@ public final class ExperimentRunner
     }
 
     /**
-     * A distribution that lists its training tasks is sampled without replacement (spec §3.1,
-     * {@link TaskDistribution#sampleTrainTasks}): B distinct tasks per iteration, so B above the pool
-     * size cannot be honoured and is refused instead of silently clamped.
+     * A distribution that lists its training tasks is by default sampled without replacement (spec
+     * §3.1, {@link TaskDistribution#sampleTrainTasks}): B distinct tasks per iteration, so B above
+     * {@link TaskDistribution#maxTasksPerIteration} cannot be honoured and is refused instead of
+     * silently clamped.
      */
     private static void checkPoolSize(MetaTrainSettings train, String environmentName, TaskDistribution<?, ?> distribution)
     {
-        int pool = distribution.trainTasks().size();
-        if (pool > 0 && train.tasksPerIteration() > pool) {
+        int pool = distribution.maxTasksPerIteration();
+        if (train.tasksPerIteration() > pool) {
             throw new InvalidSettingException(MetaTrainSettings.SCOPE + ".tasks_per_iteration = " + train.tasksPerIteration() + " exceeds the " + pool
                     + " training tasks of environment = " + environmentName + " (tasks are drawn without replacement); valid: 1 to " + pool);
         }

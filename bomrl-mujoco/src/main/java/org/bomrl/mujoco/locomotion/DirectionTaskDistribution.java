@@ -32,6 +32,13 @@ record DirectionTaskDistribution(List<Task<double[], double[]>> trainTasks, List
         }
     }
 
+    /** Any meta-batch: the two directions are drawn with repetition (spec §5b: d = [−1, 1, −1, 1]). */
+    @Override
+    public int maxTasksPerIteration()
+    {
+        return Integer.MAX_VALUE;
+    }
+
     /** {@code count} tasks: the cycle −1, +1, −1, … (generator unused) or {@code count} fair draws. */
     @Override
     public List<Task<double[], double[]>> sampleTrainTasks(int count, SplittableRandom random)
