@@ -1,6 +1,5 @@
 package org.bomrl.core.cli;
 
-import org.bomrl.api.report.ReportWriter;
 import org.bomrl.core.plugin.FactoryKind;
 import org.bomrl.core.plugin.PluginRegistry;
 import org.bomrl.core.plugin.RegisteredFactory;
@@ -29,10 +28,6 @@ final class PluginsCommand
             for (RegisteredFactory factory : registry.factories(kind)) {
                 out.printf("  %-42s %s%n  %-42s (%s, %s)%n", factory.name(), factory.factory().description(), "", jar(factory.origin()), factory.version());
             }
-        }
-        out.println("report writers:");
-        for (ReportWriter writer : registry.reportWriters()) {
-            out.printf("  %-42s (%s)%n", writer.name(), jar(PluginRegistry.origin(writer.getClass())));
         }
     }
 

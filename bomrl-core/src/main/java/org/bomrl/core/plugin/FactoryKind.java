@@ -14,7 +14,9 @@ public enum FactoryKind
     ADAPTATION("adaptation algorithm", "adapt.", BomrlPlugin::adaptationAlgorithmFactories),
     COMPARATOR("comparator", "compare.", BomrlPlugin::comparatorFactories),
     OPTIMIZER("outer optimizer", "optimizer.", BomrlPlugin::outerOptimizerFactories),
-    POLICY("policy class", "policy.", BomrlPlugin::policyClassFactories);
+    POLICY("policy class", "policy.", BomrlPlugin::policyClassFactories),
+    /** {@link BomrlPlugin#reportWriterFactories()} and, each wrapped in a factory without settings, the deprecated {@code reportWriters()}. */
+    REPORT("report writer", "report.", SettinglessReportWriterFactory::contributions);
 
     private final String label;
     private final String prefix;
