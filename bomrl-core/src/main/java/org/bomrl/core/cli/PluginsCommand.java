@@ -24,7 +24,7 @@ final class PluginsCommand
         PrintWriter out = spec.commandLine().getOut();
         PluginRegistry registry = Registries.injector().getInstance(PluginRegistry.class);
         for (FactoryKind kind : FactoryKind.values()) {
-            out.println(kind.label() + "s:");
+            out.println(kind.plural() + ":");
             for (RegisteredFactory factory : registry.factories(kind)) {
                 out.printf("  %-42s %s%n  %-42s (%s, %s)%n", factory.name(), factory.factory().description(), "", jar(factory.origin()), factory.version());
             }

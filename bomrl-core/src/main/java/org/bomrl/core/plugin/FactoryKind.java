@@ -34,6 +34,12 @@ public enum FactoryKind
         return label;
     }
 
+    /** The label in the plural, for listings: {@code environments}, {@code policy classes}. */
+    public String plural()
+    {
+        return label + (label.endsWith("s") ? "es" : "s");
+    }
+
     /** The conventional name prefix, e.g. {@code env.}. */
     public String prefix()
     {
