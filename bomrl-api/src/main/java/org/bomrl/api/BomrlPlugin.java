@@ -7,6 +7,7 @@ import org.bomrl.api.env.EnvironmentFactory;
 import org.bomrl.api.optim.OuterOptimizerFactory;
 import org.bomrl.api.policy.PolicyClassFactory;
 import org.bomrl.api.report.ReportWriter;
+import org.bomrl.api.report.ReportWriterFactory;
 
 import java.util.List;
 
@@ -59,7 +60,21 @@ public interface BomrlPlugin
         return List.of();
     }
 
-    /** Renderers of a run's figures (PNG, …). */
+    /** Makers of renderers of a run's figures (PNG, …), configured like every other component. */
+    default List<ReportWriterFactory> reportWriterFactories()
+    {
+        return List.of();
+    }
+
+    /**
+     * Ready-made renderers of a run's figures, which take no settings. Still loaded: core wraps each
+     * in a settings-less {@code report.*} factory named after the writer, so names are checked
+     * (prefix, duplicates) as for {@link #reportWriterFactories()}.
+     *
+     * @deprecated contribute {@link ReportWriterFactory}s through {@link #reportWriterFactories()}
+     *         instead; a factory can declare settings.
+     */
+    @Deprecated(since = "0.2")
     default List<ReportWriter> reportWriters()
     {
         return List.of();

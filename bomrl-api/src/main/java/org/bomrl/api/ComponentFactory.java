@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * A named maker of one kind of component. The name is stable across releases, namespaced by
- * kind ({@code env.}, {@code distance.}, {@code adapt.}, {@code compare.}) and case-sensitive;
+ * kind ({@code env.}, {@code distance.}, {@code adapt.}, {@code compare.}, {@code optimizer.},
+ * {@code policy.}, {@code report.}) and case-sensitive;
  * experiment files select components by it.
  *
  * @param <T> what the factory creates

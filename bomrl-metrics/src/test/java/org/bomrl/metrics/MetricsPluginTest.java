@@ -2,7 +2,6 @@ package org.bomrl.metrics;
 
 import org.bomrl.api.BomrlPlugin;
 import org.bomrl.api.ComponentFactory;
-import org.bomrl.api.report.ReportWriter;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -28,7 +27,7 @@ class MetricsPluginTest
         assertThat(plugin.distanceFactories()).extracting(ComponentFactory::name).containsExactly(
                 "distance.kl-prior-adapted", "distance.kl-adapted-prior", "distance.squared-euclidean", "distance.squared-euclidean-probabilities");
         assertThat(plugin.comparatorFactories()).extracting(ComponentFactory::name).containsExactly("compare.all-task-optimum", "compare.meta-parameter", "compare.meta-parameter-adapted");
-        assertThat(plugin.reportWriters()).extracting(ReportWriter::name).containsExactly("report.png");
+        assertThat(plugin.reportWriterFactories()).extracting(ComponentFactory::name).containsExactly("report.png");
         assertThat(plugin.environmentFactories()).isEmpty();
         assertThat(plugin.adaptationAlgorithmFactories()).isEmpty();
     }

@@ -4,11 +4,13 @@ import org.bomrl.api.settings.InvalidSettingException;
 import org.bomrl.api.settings.SettingSpec;
 import org.bomrl.core.config.Suggestions;
 import org.bomrl.core.experiment.BoundSettings;
+import org.bomrl.core.experiment.Components;
 import org.bomrl.core.experiment.EstimationSettings;
 import org.bomrl.core.experiment.ExperimentSettings;
 import org.bomrl.core.experiment.MetaTestSettings;
 import org.bomrl.core.experiment.MetaTrainSettings;
 import org.bomrl.core.experiment.Methods;
+import org.bomrl.core.plugin.FactoryKind;
 import org.bomrl.core.plugin.PluginRegistry;
 import org.bomrl.core.plugin.RegisteredFactory;
 import picocli.CommandLine.Command;
@@ -50,7 +52,21 @@ final class DescribeCommand
         RegisteredFactory registered = factory.get();
         out.println(registered.name() + " (" + registered.kind().label() + "): " + registered.factory().description());
         out.println("  from " + registered.origin() + ", version " + registered.version());
-        section(out, "settings (keys under the component's slice, e.g. environment.<key>)", registered.factory().settings());
+        section(out, "settings (keys " + slice(registered.kind(), registered.name()) + ")", registered.factory().settings());
+    }
+
+    /** Where an experiment file sets the settings of a factory of {@code kind} named {@code name}. */
+    private static String slice(FactoryKind kind, String name)
+    {
+        return switch (kind) {
+            case ENVIRONMENT -> "environment.<key>";
+            case DISTANCE -> "distance." + name + ".<key>";
+            case ADAPTATION -> "method.<id>.adaptation.<key>";
+            case COMPARATOR -> "comparator." + name + ".<key>";
+            case OPTIMIZER -> MetaTrainSettings.SCOPE + ".optimizer.<key>";
+            case POLICY -> "policy.<key>";
+            case REPORT -> Components.REPORT_SCOPE + "." + name + ".<key>";
+        };
     }
 
     private static void describeExperiment(PrintWriter out)
@@ -58,7 +74,8 @@ final class DescribeCommand
         out.println("An experiment file is a .properties file; 'bomrl run FILE --set key=value' overrides any key.");
         out.println("Selectors: environment = <env name>; methods = <id>, <id>, ...; method.<id>.adaptation = <adapt name>.");
         out.println("Component slices: environment.<key>, method.<id>.adaptation.<key>, method.<id>.train.<key> (meta-training overrides),");
-        out.println("  method.<id>.bound.adaptation.<key> (bound-recipe overrides), comparator.<compare name>.<key>.");
+        out.println("  method.<id>.bound.adaptation.<key> (bound-recipe overrides), comparator.<compare name>.<key>,");
+        out.println("  distance.<distance name>.<key>, report.<report writer name>.<key> (writers listed in experiment.report_writers).");
         out.println("Also: experiment.base_directory (relative paths resolve against it; default: the file's directory),");
         out.println("  suite.experiments = <file>, <file>, ... (experiment.type = suite).");
         section(out, "experiment.<key>", ExperimentSettings.SPECS);

@@ -1,6 +1,5 @@
 package org.bomrl.core.cli;
 
-import org.bomrl.api.report.ReportWriter;
 import org.bomrl.core.plugin.FactoryKind;
 import org.bomrl.core.plugin.PluginRegistry;
 import org.bomrl.core.plugin.RegisteredFactory;
@@ -25,14 +24,10 @@ final class PluginsCommand
         PrintWriter out = spec.commandLine().getOut();
         PluginRegistry registry = Registries.injector().getInstance(PluginRegistry.class);
         for (FactoryKind kind : FactoryKind.values()) {
-            out.println(kind.label() + "s:");
+            out.println(kind.plural() + ":");
             for (RegisteredFactory factory : registry.factories(kind)) {
                 out.printf("  %-42s %s%n  %-42s (%s, %s)%n", factory.name(), factory.factory().description(), "", jar(factory.origin()), factory.version());
             }
-        }
-        out.println("report writers:");
-        for (ReportWriter writer : registry.reportWriters()) {
-            out.printf("  %-42s (%s)%n", writer.name(), jar(PluginRegistry.origin(writer.getClass())));
         }
     }
 

@@ -12,16 +12,21 @@ import org.bomrl.api.distance.PolicyDistanceFactory;
 import org.bomrl.api.env.EnvironmentFactory;
 import org.bomrl.api.optim.OuterOptimizerFactory;
 import org.bomrl.api.policy.PolicyClassFactory;
+import org.bomrl.api.report.ReportWriter;
+import org.bomrl.api.report.ReportWriterFactory;
 import org.bomrl.api.settings.InvalidSettingException;
 import org.bomrl.api.settings.MapSettings;
 import org.bomrl.core.config.DistanceSettings;
+import org.bomrl.core.config.ExperimentConfiguration;
 import org.bomrl.api.settings.Settings;
 import org.bomrl.core.config.Suggestions;
 import org.bomrl.core.plugin.PluginFaultException;
 import org.bomrl.core.plugin.PluginRegistry;
 import org.bomrl.core.plugin.RegisteredFactory;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,14 +46,18 @@ public final class Components
     private final Map<String, OptimalityComparatorFactory> comparators;
     private final Map<String, OuterOptimizerFactory> optimizers;
     private final Map<String, PolicyClassFactory> policies;
+    private final Map<String, ReportWriterFactory> reportWriters;
     private final PluginRegistry registry;
+    /** The scope of report writers' settings: {@code report.<writer name>.<key>}. */
+    public static final String REPORT_SCOPE = "report";
+
     private final Set<String> used = new LinkedHashSet<>();
     private volatile Map<String, Settings> distanceSettings = Map.of();
 
     @Inject
     public Components(Map<String, EnvironmentFactory> environments, Map<String, PolicyDistanceFactory> distances, Map<String, AdaptationAlgorithmFactory> adaptations,
             Map<String, OptimalityComparatorFactory> comparators, Map<String, OuterOptimizerFactory> optimizers,
-            Map<String, PolicyClassFactory> policies, PluginRegistry registry)
+            Map<String, PolicyClassFactory> policies, Map<String, ReportWriterFactory> reportWriters, PluginRegistry registry)
     {
         this.environments = new TreeMap<>(environments);
         this.distances = new TreeMap<>(distances);
@@ -56,6 +65,7 @@ public final class Components
         this.comparators = new TreeMap<>(comparators);
         this.optimizers = new TreeMap<>(optimizers);
         this.policies = new TreeMap<>(policies);
+        this.reportWriters = new TreeMap<>(reportWriters);
         this.registry = registry;
     }
 
@@ -87,6 +97,35 @@ public final class Components
     public PolicyClassFactory policyClass(String key, String name)
     {
         return lookup(policies, "policy class", key, name);
+    }
+
+    public ReportWriterFactory reportWriter(String key, String name)
+    {
+        return lookup(reportWriters, "report writer", key, name);
+    }
+
+    /**
+     * Creates the report writers {@code names} lists (the value of {@code key}), in order, each
+     * with its slice {@value #REPORT_SCOPE}{@code .<writer name>.<key>} (like
+     * {@code comparator.<compare name>.<key>}): parsed, checked and recorded in the effective
+     * configuration when {@code config} gives a key there, else the writer's defaults, so that
+     * configurations setting none keep their effective configuration and plan hash. A name listed
+     * twice is refused.
+     */
+    public List<ReportWriter> reportWriters(ExperimentConfiguration config, String key, List<String> names, RandomSource random)
+    {
+        List<ReportWriter> writers = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (String name : names) {
+            ReportWriterFactory factory = reportWriter(key, name);
+            if (!seen.add(name)) {
+                throw new InvalidSettingException(key + ": '" + name + "' is listed twice");
+            }
+            String scope = REPORT_SCOPE + "." + name;
+            Settings settings = config.keysUnder(scope).isEmpty() ? MapSettings.of(scope, Map.of(), factory.settings()) : config.settings(scope, factory.settings());
+            writers.add(create(factory, settings, random));
+        }
+        return writers;
     }
 
     /**

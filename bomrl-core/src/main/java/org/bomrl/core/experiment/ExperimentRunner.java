@@ -260,7 +260,7 @@ public final class ExperimentRunner
             OptimalityComparatorFactory factory = components.comparator(ExperimentSettings.SCOPE + ".comparators", name);
             comparators.add(new NamedComparator(name, components.create(factory, config.settings("comparator." + name, factory.settings()), random)));
         }
-        List<ReportWriter> writers = writers(settings.reportWriters());
+        List<ReportWriter> writers = writers(config, settings.reportWriters(), random);
         Plan plan = new Plan(settings, random, environmentName, distribution, comparators, writers);
         if (settings.type().equals("meta-learning")) {
             EstimationSettings estimation = EstimationSettings.parse(config.settings(EstimationSettings.SCOPE, EstimationSettings.SPECS));
@@ -380,15 +380,16 @@ public final class ExperimentRunner
         return (TaskDistribution<Integer, Integer>) distribution;
     }
 
+    /** The writers of a suite's or a seeds experiment's own figures: with their defaults. */
     private List<ReportWriter> writers(List<String> names)
     {
-        List<ReportWriter> writers = new ArrayList<>();
-        for (String name : names) {
-            writers.add(registry.reportWriters().stream().filter(writer -> writer.name().equals(name)).findFirst()
-                    .orElseThrow(() -> new InvalidSettingException("experiment.report_writers: '" + name + "' is not a registered report writer; valid: "
-                            + String.join(", ", registry.reportWriters().stream().map(ReportWriter::name).toList()))));
-        }
-        return writers;
+        return writers(ExperimentConfiguration.ofOverrides(Map.of()), names, RandomSource.seeded(0));
+    }
+
+    /** The report writers {@code names}, created with their {@code report.<name>.*} settings (see {@link Components#reportWriters}). */
+    private List<ReportWriter> writers(ExperimentConfiguration config, List<String> names, RandomSource random)
+    {
+        return components.reportWriters(config, ExperimentSettings.SCOPE + ".report_writers", names, random);
     }
 
     private static void render(List<Figure> figures, List<ReportWriter> writers, RunDirectory directory)

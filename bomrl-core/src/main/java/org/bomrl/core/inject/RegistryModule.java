@@ -9,6 +9,7 @@ import org.bomrl.api.distance.PolicyDistanceFactory;
 import org.bomrl.api.env.EnvironmentFactory;
 import org.bomrl.api.optim.OuterOptimizerFactory;
 import org.bomrl.api.policy.PolicyClassFactory;
+import org.bomrl.api.report.ReportWriterFactory;
 import org.bomrl.core.plugin.FactoryKind;
 import org.bomrl.core.plugin.PluginRegistry;
 import org.bomrl.core.plugin.RegisteredFactory;
@@ -34,6 +35,7 @@ public final class RegistryModule
         bindKind(FactoryKind.COMPARATOR, OptimalityComparatorFactory.class);
         bindKind(FactoryKind.OPTIMIZER, OuterOptimizerFactory.class);
         bindKind(FactoryKind.POLICY, PolicyClassFactory.class);
+        bindKind(FactoryKind.REPORT, ReportWriterFactory.class);
     }
 
     private <F extends ComponentFactory<?>> void bindKind(FactoryKind kind, Class<F> type)

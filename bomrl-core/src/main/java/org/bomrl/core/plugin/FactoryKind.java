@@ -14,7 +14,9 @@ public enum FactoryKind
     ADAPTATION("adaptation algorithm", "adapt.", BomrlPlugin::adaptationAlgorithmFactories),
     COMPARATOR("comparator", "compare.", BomrlPlugin::comparatorFactories),
     OPTIMIZER("outer optimizer", "optimizer.", BomrlPlugin::outerOptimizerFactories),
-    POLICY("policy class", "policy.", BomrlPlugin::policyClassFactories);
+    POLICY("policy class", "policy.", BomrlPlugin::policyClassFactories),
+    /** {@link BomrlPlugin#reportWriterFactories()} and, each wrapped in a factory without settings, the deprecated {@code reportWriters()}. */
+    REPORT("report writer", "report.", SettinglessReportWriterFactory::contributions);
 
     private final String label;
     private final String prefix;
@@ -30,6 +32,12 @@ public enum FactoryKind
     public String label()
     {
         return label;
+    }
+
+    /** The label in the plural, for listings: {@code environments}, {@code policy classes}. */
+    public String plural()
+    {
+        return label + (label.endsWith("s") ? "es" : "s");
     }
 
     /** The conventional name prefix, e.g. {@code env.}. */

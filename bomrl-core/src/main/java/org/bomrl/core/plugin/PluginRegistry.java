@@ -2,7 +2,6 @@ package org.bomrl.core.plugin;
 
 import org.bomrl.api.BomrlPlugin;
 import org.bomrl.api.ComponentFactory;
-import org.bomrl.api.report.ReportWriter;
 
 import java.io.IOException;
 import java.net.URL;
@@ -27,12 +26,10 @@ import java.util.stream.Stream;
 public final class PluginRegistry
 {
     private final Map<FactoryKind, Map<String, RegisteredFactory>> factories;
-    private final List<ReportWriter> reportWriters;
 
-    private PluginRegistry(Map<FactoryKind, Map<String, RegisteredFactory>> factories, List<ReportWriter> reportWriters)
+    private PluginRegistry(Map<FactoryKind, Map<String, RegisteredFactory>> factories)
     {
         this.factories = factories;
-        this.reportWriters = List.copyOf(reportWriters);
     }
 
     /** Loads every plugin visible to {@code loader} through {@link ServiceLoader}. */
@@ -141,7 +138,6 @@ public final class PluginRegistry
     public static PluginRegistry of(Collection<? extends BomrlPlugin> plugins)
     {
         Map<FactoryKind, Map<String, RegisteredFactory>> byKind = new EnumMap<>(FactoryKind.class);
-        List<ReportWriter> writers = new ArrayList<>();
         for (FactoryKind kind : FactoryKind.values()) {
             byKind.put(kind, new TreeMap<>());
         }
@@ -154,10 +150,9 @@ public final class PluginRegistry
                     register(byKind.get(kind), kind, factory);
                 }
             }
-            writers.addAll(reportWriters(plugin));
         }
         byKind.replaceAll((kind, map) -> java.util.Collections.unmodifiableSortedMap(new TreeMap<>(map)));
-        return new PluginRegistry(byKind, writers);
+        return new PluginRegistry(byKind);
     }
 
     private static List<? extends ComponentFactory<?>> contributions(BomrlPlugin plugin, FactoryKind kind)
@@ -178,39 +173,29 @@ public final class PluginRegistry
         }
     }
 
-    private static List<ReportWriter> reportWriters(BomrlPlugin plugin)
-    {
-        try {
-            return List.copyOf(plugin.reportWriters());
-        }
-        catch (RuntimeException | LinkageError e) {
-            throw new PluginLoadException("plugin " + plugin.getClass().getName() + " from " + origin(plugin.getClass()) + " failed to list its report writers: "
-                    + rootMessage(e) + " (is a dependency of the plugin missing from the class path?)", e);
-        }
-    }
-
     private static void register(Map<String, RegisteredFactory> registry, FactoryKind kind, ComponentFactory<?> factory)
     {
+        Class<?> type = SettinglessReportWriterFactory.implementation(factory);
         String name;
         try {
             name = factory.name();
         }
         catch (RuntimeException | LinkageError e) {
-            throw new PluginLoadException(kind.label() + " factory " + factory.getClass().getName() + " from " + origin(factory.getClass()) + " failed in name(): " + rootMessage(e), e);
+            throw new PluginLoadException(kind.label() + " factory " + type.getName() + " from " + origin(type) + " failed in name(): " + rootMessage(e), e);
         }
         if (name == null || name.isBlank() || !name.equals(name.trim())) {
-            throw new PluginLoadException(kind.label() + " factory " + factory.getClass().getName() + " from " + origin(factory.getClass()) + " has an invalid name: '" + name + "'");
+            throw new PluginLoadException(kind.label() + " factory " + type.getName() + " from " + origin(type) + " has an invalid name: '" + name + "'");
         }
         if (!name.startsWith(kind.prefix()) || name.length() == kind.prefix().length()) {
-            throw new PluginLoadException(kind.label() + " factory " + factory.getClass().getName() + " from " + origin(factory.getClass()) + " has the name '" + name
+            throw new PluginLoadException(kind.label() + " factory " + type.getName() + " from " + origin(type) + " has the name '" + name
                     + "', which is not namespaced: " + kind.label() + " names start with '" + kind.prefix() + "'");
         }
         RegisteredFactory previous = registry.get(name);
         if (previous != null) {
-            throw new PluginLoadException("duplicate " + kind.label() + " name '" + name + "': " + previous.factory().getClass().getName() + " (" + previous.origin() + ") and "
-                    + factory.getClass().getName() + " (" + origin(factory.getClass()) + ")");
+            throw new PluginLoadException("duplicate " + kind.label() + " name '" + name + "': " + SettinglessReportWriterFactory.implementation(previous.factory()).getName()
+                    + " (" + previous.origin() + ") and " + type.getName() + " (" + origin(type) + ")");
         }
-        registry.put(name, new RegisteredFactory(kind, factory, origin(factory.getClass()), version(factory.getClass())));
+        registry.put(name, new RegisteredFactory(kind, factory, origin(type), version(type)));
     }
 
     /** Every factory of {@code kind}, sorted by name. */
@@ -233,11 +218,6 @@ public final class PluginRegistry
     public java.util.Optional<RegisteredFactory> find(String name)
     {
         return factories.values().stream().map(map -> map.get(name)).filter(java.util.Objects::nonNull).findFirst();
-    }
-
-    public List<ReportWriter> reportWriters()
-    {
-        return reportWriters;
     }
 
     public static String origin(Class<?> type)

@@ -147,4 +147,21 @@ final class CommandLineTest
         assertThat(unknown.exitCode()).isEqualTo(Bomrl.USER_ERROR);
         assertThat(unknown.err()).contains("did you mean 'adapt.bomrl'?");
     }
+
+    @Test
+    void reportWritersAreListedAndDescribedLikeEveryOtherKind()
+    {
+        Result plugins = bomrl("plugins");
+        assertThat(plugins.exitCode()).isZero();
+        String listing = plugins.out();
+        assertThat(listing).contains("policy classes:").contains("report writers:");
+        String reportSection = listing.substring(listing.indexOf("report writers:"));
+        assertThat(reportSection).as("report writers listed as a kind, with description, jar and version like the others")
+                .containsPattern("\\n  report\\.png +one PNG image per figure \\(line and bar charts\\)\\n +\\([^,]+, [^)]+\\)");
+
+        Result describe = bomrl("describe", "report.png");
+        assertThat(describe.exitCode()).isZero();
+        assertThat(describe.out()).contains("report.png (report writer)").contains("keys report.report.png.<key>")
+                .contains("width").contains("default 800").contains("height").contains("default 500");
+    }
 }

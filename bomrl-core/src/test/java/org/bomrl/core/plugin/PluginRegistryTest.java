@@ -55,7 +55,7 @@ final class PluginRegistryTest
         assertThat(registry.find("adapt.bomrl")).isPresent();
         assertThat(registry.find("distance.kl-prior-adapted")).isPresent();
         assertThat(registry.find("compare.all-task-optimum")).isPresent();
-        assertThat(registry.reportWriters()).extracting(writer -> writer.name()).contains("report.png");
+        assertThat(registry.find("report.png")).hasValueSatisfying(factory -> assertThat(factory.kind()).isEqualTo(FactoryKind.REPORT));
     }
 
     static final class FirstPlugin

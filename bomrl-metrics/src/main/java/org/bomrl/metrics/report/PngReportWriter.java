@@ -30,8 +30,8 @@ import java.util.TreeSet;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Renders each {@link Figure} to {@code <fileName>.png} ({@value #WIDTH}×{@value #HEIGHT} px) with
- * XChart, headless.
+ * Renders each {@link Figure} to {@code <fileName>.png} (width × height pixels, by default
+ * {@value #WIDTH}×{@value #HEIGHT}; see {@link PngReportWriterFactory}) with XChart, headless.
  * <ul>
  *   <li>{@link Figure.Kind#LINE}: an XY chart with one curve per series (mean, with markers) and,
  *       where the spread is non-zero, a translucent band mean ± spread drawn as a filled polygon
@@ -52,8 +52,14 @@ public final class PngReportWriter
         implements ReportWriter
 {
     public static final String NAME = "report.png";
+    /** Default image width in pixels. */
     public static final int WIDTH = 800;
+    /** Default image height in pixels. */
     public static final int HEIGHT = 500;
+    /** Smallest image side in pixels (room for the title, axes and legend). */
+    public static final int MIN_SIDE = 200;
+    /** Largest image side in pixels (one image stays within a few hundred MB of pixels). */
+    public static final int MAX_SIDE = 10_000;
 
     /** Okabe–Ito colours, distinguishable with the common colour-vision deficiencies. */
     private static final Color[] PALETTE = {
@@ -68,8 +74,27 @@ public final class PngReportWriter
     private static final double GROUP_FILL = 0.8;
     private static final String BAND_SUFFIX = " ± spread";
 
+    private final int width;
+    private final int height;
+
+    /** A writer of {@value #WIDTH}×{@value #HEIGHT} px images. */
     public PngReportWriter()
     {
+        this(WIDTH, HEIGHT);
+    }
+
+    /**
+     * A writer of {@code width}×{@code height} px images.
+     *
+     * @throws IllegalArgumentException if a side is outside [{@value #MIN_SIDE}, {@value #MAX_SIDE}]
+     */
+    public PngReportWriter(int width, int height)
+    {
+        if (width < MIN_SIDE || width > MAX_SIDE || height < MIN_SIDE || height > MAX_SIDE) {
+            throw new IllegalArgumentException("image size " + width + "×" + height + " px is invalid: each side must be " + MIN_SIDE + " to " + MAX_SIDE);
+        }
+        this.width = width;
+        this.height = height;
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
@@ -103,15 +128,15 @@ public final class PngReportWriter
         Files.createDirectories(directory);
         List<Path> written = new ArrayList<>();
         for (Figure figure : figures) {
-            Chart<?, ?> chart = figure.kind() == Figure.Kind.LINE ? lineChart(figure) : barChart(figure);
+            Chart<?, ?> chart = figure.kind() == Figure.Kind.LINE ? lineChart(figure, width, height) : barChart(figure, width, height);
             written.add(writeAtomically(chart, directory.resolve(figure.fileName() + ".png")));
         }
         return List.copyOf(written);
     }
 
-    private static XYChart lineChart(Figure figure)
+    private static XYChart lineChart(Figure figure, int width, int height)
     {
-        XYChart chart = new XYChart(WIDTH, HEIGHT);
+        XYChart chart = new XYChart(width, height);
         style(chart, figure);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
@@ -148,9 +173,9 @@ public final class PngReportWriter
         return chart;
     }
 
-    private static CategoryChart barChart(Figure figure)
+    private static CategoryChart barChart(Figure figure, int width, int height)
     {
-        CategoryChart chart = new CategoryChart(WIDTH, HEIGHT);
+        CategoryChart chart = new CategoryChart(width, height);
         style(chart, figure);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
