@@ -265,7 +265,7 @@ public final class ExperimentRunner
         if (settings.type().equals("meta-learning")) {
             EstimationSettings estimation = EstimationSettings.parse(config.settings(EstimationSettings.SCOPE, EstimationSettings.SPECS));
             plan.train = MetaTrainSettings.parse(config.settings(MetaTrainSettings.SCOPE, MetaTrainSettings.SPECS));
-            checkPoolSize(plan.train, environmentName, distribution);
+            checkPoolSize(plan.train, environmentName, distribution, random);
             String optimizerKey = MetaTrainSettings.SCOPE + ".optimizer";
             OuterOptimizerFactory optimizer = components.optimizer(optimizerKey, config.selector(optimizerKey, Optional.of(AdamFactory.NAME)));
             OuterOptimizerSpec experimentOptimizer = components.create(optimizer, config.settings(optimizerKey, optimizer.settings()), random);
@@ -284,14 +284,17 @@ public final class ExperimentRunner
     }
 
     /**
-     * A distribution that lists its training tasks is sampled without replacement (spec §3.1,
-     * {@link TaskDistribution#sampleTrainTasks}): B distinct tasks per iteration, so B above the pool
-     * size cannot be honoured and is refused instead of silently clamped.
+     * A distribution that lists its training tasks is sampled without replacement by default (spec
+     * §3.1, {@link TaskDistribution#sampleTrainTasks}): B distinct tasks per iteration, so B above the
+     * pool size cannot be honoured and is refused instead of silently clamped. A distribution with a
+     * sampler of its own that returns all B tasks (the direction families' cycle −1, +1, −1, …, spec
+     * §5b) is accepted; the trial draw uses a stream of its own, so no other stream moves.
      */
-    private static void checkPoolSize(MetaTrainSettings train, String environmentName, TaskDistribution<?, ?> distribution)
+    private static void checkPoolSize(MetaTrainSettings train, String environmentName, TaskDistribution<?, ?> distribution, RandomSource random)
     {
         int pool = distribution.trainTasks().size();
-        if (pool > 0 && train.tasksPerIteration() > pool) {
+        if (pool > 0 && train.tasksPerIteration() > pool
+                && distribution.sampleTrainTasks(train.tasksPerIteration(), random.derive("pool-size-check").generator()).size() < train.tasksPerIteration()) {
             throw new InvalidSettingException(MetaTrainSettings.SCOPE + ".tasks_per_iteration = " + train.tasksPerIteration() + " exceeds the " + pool
                     + " training tasks of environment = " + environmentName + " (tasks are drawn without replacement); valid: 1 to " + pool);
         }
