@@ -6,6 +6,7 @@ import org.bomrl.core.config.ExperimentConfiguration;
 import org.bomrl.core.experiment.ExperimentRunner;
 import org.bomrl.core.inject.Injection;
 import org.bomrl.core.plugin.PluginRegistry;
+import org.bomrl.core.train.Checkpoint;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,23 +17,23 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The four MuJoCo panels of {@code examples/mujoco} (spec §5b): each panel file holds the paper's
- * settings for BO-MRL Alg(1)–(3) and the TRPO-paired baselines MAML, MAML-TRPO and E-MAML (spec §7.3),
- * and each panel's {@code -promp} file holds ProMP with its own outer optimiser at the same budget. A
- * short version of every file (2 iterations of 2 tasks, 2 episodes of 10 steps with a 10-step
- * continuation, a 32×32 network, 2 meta-test repetitions) runs end to end through
- * {@link ExperimentRunner} exactly as the CLI runs it, leaving its result files with finite numbers.
+ * settings for BO-MRL Alg(1)–(3), the TRPO-paired baselines MAML, MAML-TRPO and E-MAML (spec §7.3) and
+ * ProMP, which at the same budget meta-trains with its own outer optimiser through the per-method
+ * {@code method.promp.meta_train.optimizer = optimizer.promp-epochs} while every other method takes the
+ * experiment's TRPO step. A short version of every panel file (2 iterations of 2 tasks, 2 episodes of
+ * 10 steps with a 10-step continuation, a 32×32 network, 2 meta-test repetitions) runs all seven
+ * methods end to end through {@link ExperimentRunner} exactly as the CLI runs it, leaving its result
+ * files with finite numbers and each method's checkpoint with its own optimiser's state.
  */
 final class MujocoExamplesTest
 {
@@ -45,9 +46,15 @@ final class MujocoExamplesTest
             "maml-trpo", Map.of("", "adapt.maml-trpo", ".variant", "paper", ".step_size", "0.1", ".order", "second"),
             "e-maml", Map.of("", "adapt.e-maml", ".step_size", "0.1"));
     private static final Map<String, String> PROMP = Map.of("", "adapt.promp", ".step_size", "0.1", ".clip", "0.3");
-    /** Keys that fix the sample budget and everything but the method: equal in a panel file and its ProMP file. */
-    private static final List<String> BUDGET_PREFIXES = List.of("experiment.seed", "environment", "policy", "sampling.", "meta_test.",
-            "meta_train.iterations", "meta_train.tasks_per_iteration");
+    /** Every method of a panel file, in the file's order. */
+    private static final List<String> METHODS = List.of("alg1", "alg2", "alg3", "maml", "maml-trpo", "e-maml", "promp");
+    private static final String PROMP_OPTIMIZER = "method.promp.meta_train.optimizer";
+    private static final int PROMP_EPOCHS = 5;
+    private static final double PROMP_LEARNING_RATE = 1e-3;
+    private static final double PROMP_KL_PENALTY = 5e-4;
+    /** The state entries of the epoch optimiser (Adam's moments and step count, η) and of the TRPO step (its iteration count). */
+    private static final Set<String> PROMP_STATE = Set.of("firstMoment", "secondMoment", "steps", "klPenalty");
+    private static final Set<String> TRPO_STATE = Set.of("iterations");
     private static final int SHORT_ITERATIONS = 2;
     private static final int SHORT_HORIZON = 10;
     private static final int SHORT_REPETITIONS = 2;
@@ -75,38 +82,6 @@ final class MujocoExamplesTest
         }
     }
 
-    /**
-     * One shipped file of a panel: the panel file ({@code suffix} empty: BO-MRL and the TRPO-paired
-     * baselines) or its ProMP file ({@code -promp}), with its methods and outer optimiser.
-     */
-    record Example(Panel panel, String suffix, List<String> methods, String optimizer)
-    {
-        Path file()
-        {
-            return EXAMPLES.resolve(panel.name() + suffix + ".properties");
-        }
-
-        boolean promp()
-        {
-            return methods.contains("promp");
-        }
-
-        @Override
-        public String toString()
-        {
-            return panel.name() + suffix;
-        }
-    }
-
-    static List<Example> examples()
-    {
-        List<String> panelMethods = new ArrayList<>(BOMRL);
-        panelMethods.addAll(List.of("maml", "maml-trpo", "e-maml"));
-        return panels().stream().flatMap(panel -> Stream.of(
-                new Example(panel, "", List.copyOf(panelMethods), "optimizer.trpo"),
-                new Example(panel, "-promp", List.of("promp"), "optimizer.promp-epochs"))).toList();
-    }
-
     static List<Panel> panels()
     {
         return List.of(
@@ -123,35 +98,40 @@ final class MujocoExamplesTest
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("examples")
-    void shippedFileHoldsTheSection5bSettings(Example example)
+    @MethodSource("panels")
+    void shippedFileHoldsTheSection5bSettings(Panel panel)
     {
-        Panel panel = example.panel();
-        Map<String, String> effective = runner().check(ExperimentConfiguration.load(example.file(), Map.of()));
+        Map<String, String> effective = runner().check(ExperimentConfiguration.load(panel.file(), Map.of()));
 
         assertThat(effective).containsEntry("environment", "env.mujoco." + panel.name()).containsEntry("environment.variant", "bomrl")
                 .containsEntry("meta_train.iterations", "500").containsEntry("meta_train.tasks_per_iteration", Integer.toString(panel.tasksPerIteration()))
                 .containsEntry("sampling.episodes", Integer.toString(panel.episodes())).containsEntry("sampling.post_episodes", Integer.toString(panel.postEpisodes()))
                 .containsEntry("sampling.fisher_tasks", Integer.toString(panel.fisherTasks())).containsEntry("sampling.horizon", "200")
                 .containsEntry("sampling.bootstrap_steps", "200").containsEntry("sampling.gamma", "0.995").containsEntry("policy", "policy.gaussian-mlp")
-                .containsEntry("policy.hidden_sizes", "128,128").containsEntry("policy.activation", "tanh").containsEntry("meta_train.optimizer", example.optimizer())
-                .containsEntry("meta_test.rounds", Integer.toString(ROUNDS)).containsEntry("methods", String.join(", ", example.methods()));
-        if (example.promp()) {
-            assertThat(Integer.parseInt(effective.get("meta_train.optimizer.epochs"))).isEqualTo(5);
-            assertThat(Double.parseDouble(effective.get("meta_train.optimizer.learning_rate"))).isEqualTo(1e-3);
-            assertThat(Double.parseDouble(effective.get("meta_train.optimizer.kl_penalty"))).isEqualTo(5e-4);
-            assertThat(effective).containsEntry("meta_train.optimizer.kl_rule", "fixed");
-            assertAdaptation(effective, "promp", PROMP);
+                .containsEntry("policy.hidden_sizes", "128,128").containsEntry("policy.activation", "tanh").containsEntry("meta_train.optimizer", "optimizer.trpo")
+                .containsEntry("policy.observation_filter", "running")
+                .containsEntry("meta_test.rounds", Integer.toString(ROUNDS)).containsEntry("methods", String.join(", ", METHODS));
+        assertThat(Double.parseDouble(effective.get("meta_train.optimizer.max_kl"))).isEqualTo(panel.maxKl());
+        for (int i = 0; i < BOMRL.size(); i++) {
+            String prefix = "method." + BOMRL.get(i) + ".adaptation";
+            assertThat(effective).containsEntry(prefix, "adapt.bomrl").containsEntry(prefix + ".distance", DISTANCES.get(i));
+            assertThat(Double.parseDouble(effective.get(prefix + ".lambda"))).isEqualTo(0.5);
+            assertThat(Integer.parseInt(effective.get(prefix + ".inner_steps"))).isEqualTo(50);
         }
-        else {
-            assertThat(Double.parseDouble(effective.get("meta_train.optimizer.max_kl"))).isEqualTo(panel.maxKl());
-            for (int i = 0; i < BOMRL.size(); i++) {
-                String prefix = "method." + BOMRL.get(i) + ".adaptation";
-                assertThat(effective).containsEntry(prefix, "adapt.bomrl").containsEntry(prefix + ".distance", DISTANCES.get(i));
-                assertThat(Double.parseDouble(effective.get(prefix + ".lambda"))).isEqualTo(0.5);
-                assertThat(Integer.parseInt(effective.get(prefix + ".inner_steps"))).isEqualTo(50);
+        TRPO_BASELINES.forEach((method, settings) -> assertAdaptation(effective, method, settings));
+        assertAdaptation(effective, "promp", PROMP);
+
+        assertThat(effective).as("ProMP's own outer optimiser").containsEntry(PROMP_OPTIMIZER, "optimizer.promp-epochs")
+                .containsEntry(PROMP_OPTIMIZER + ".kl_rule", "fixed").doesNotContainKey(PROMP_OPTIMIZER + ".max_kl");
+        assertThat(Integer.parseInt(effective.get(PROMP_OPTIMIZER + ".epochs"))).isEqualTo(PROMP_EPOCHS);
+        assertThat(Double.parseDouble(effective.get(PROMP_OPTIMIZER + ".learning_rate"))).isEqualTo(PROMP_LEARNING_RATE);
+        assertThat(Double.parseDouble(effective.get(PROMP_OPTIMIZER + ".kl_penalty"))).isEqualTo(PROMP_KL_PENALTY);
+        for (String method : METHODS) {
+            if (!method.equals("promp")) {
+                String prefix = "method." + method + ".meta_train.";
+                assertThat(effective.keySet()).as(method + " takes the experiment's TRPO step (no " + prefix + "* override)")
+                        .noneMatch(key -> key.startsWith(prefix));
             }
-            TRPO_BASELINES.forEach((method, settings) -> assertAdaptation(effective, method, settings));
         }
         int timeLimit = Integer.parseInt(effective.get("environment.horizon"));
         assertThat(timeLimit).as("the time limit lets the 200-step continuation run after a 200-step episode").isGreaterThanOrEqualTo(200 + 200);
@@ -159,22 +139,9 @@ final class MujocoExamplesTest
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("panels")
-    void prompFileHasThePanelsBudget(Panel panel)
-    {
-        Map<String, String> methods = budget(runner().check(ExperimentConfiguration.load(panel.file(), Map.of())));
-        Map<String, String> promp = budget(runner().check(ExperimentConfiguration.load(EXAMPLES.resolve(panel.name() + "-promp.properties"), Map.of())));
-
-        assertThat(methods).containsKeys("sampling.episodes", "sampling.post_episodes", "meta_test.repetitions", "policy.initial_log_std");
-        assertThat(promp).isEqualTo(methods);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("examples")
-    void shortVersionRunsEndToEnd(Example example, @TempDir Path directory)
+    void shortVersionRunsEndToEnd(Panel panel, @TempDir Path directory)
             throws IOException
     {
-        Panel panel = example.panel();
-        List<String> methods = example.methods();
         Map<String, String> overrides = new HashMap<>();
         overrides.put("meta_train.iterations", Integer.toString(SHORT_ITERATIONS));
         overrides.put("meta_train.tasks_per_iteration", "2");
@@ -187,7 +154,7 @@ final class MujocoExamplesTest
         overrides.put("meta_test.repetitions", Integer.toString(SHORT_REPETITIONS));
         overrides.put("policy.hidden_sizes", "32,32");
 
-        Path run = runner().run(ExperimentConfiguration.load(example.file(), overrides), directory.resolve("run"), QUIET, (row, checkpoint) -> {});
+        Path run = runner().run(ExperimentConfiguration.load(panel.file(), overrides), directory.resolve("run"), QUIET, (row, checkpoint) -> {});
 
         for (String file : List.of("config.properties", "provenance.json", "summary.json", "curves.csv", "meta-test.csv")) {
             assertThat(run.resolve(file)).as(file).isRegularFile();
@@ -196,7 +163,7 @@ final class MujocoExamplesTest
             byte[] bytes = Files.readAllBytes(run.resolve(figure));
             assertThat(Arrays.copyOf(bytes, PNG_SIGNATURE.length)).as(figure).containsExactly(PNG_SIGNATURE);
         }
-        for (String method : methods) {
+        for (String method : METHODS) {
             List<Map<String, String>> rows = csv(run.resolve("training-" + method + ".csv"));
             assertThat(rows).as("training rows of " + method).hasSize(SHORT_ITERATIONS);
             for (Map<String, String> row : rows) {
@@ -214,24 +181,40 @@ final class MujocoExamplesTest
             }
         }
         List<Map<String, String>> curves = csv(run.resolve("curves.csv"));
-        assertThat(curves).hasSize(methods.size() * (ROUNDS + 1));
+        assertThat(curves).hasSize(METHODS.size() * (ROUNDS + 1));
         for (Map<String, String> row : curves) {
             assertFinite(row, "mean_return", "std_return", "mean_exact_return", "std_exact_return");
             assertReturnSign(panel, row, "mean_return", "mean_exact_return");
         }
         List<Map<String, String>> metaTest = csv(run.resolve("meta-test.csv"));
-        assertThat(metaTest).hasSize(methods.size() * SHORT_REPETITIONS * panel.testTasks() * (ROUNDS + 1));
+        assertThat(metaTest).hasSize(METHODS.size() * SHORT_REPETITIONS * panel.testTasks() * (ROUNDS + 1));
         for (Map<String, String> row : metaTest) {
             assertFinite(row, "return", "exact_return");
         }
         JsonNode summary = new ObjectMapper().readTree(run.resolve("summary.json").toFile());
         assertThat(summary.get("environment").asText()).isEqualTo("env.mujoco." + panel.name());
         assertThat(summary.get("testTasks").asInt()).isEqualTo(panel.testTasks());
-        assertThat(summary.get("methods").size()).isEqualTo(methods.size());
-        for (String method : methods) {
+        assertThat(summary.get("methods").size()).isEqualTo(METHODS.size());
+        for (String method : METHODS) {
             JsonNode steps = summary.get("methods").get(method).get("steps");
             assertThat(steps).hasSize(ROUNDS + 1);
             steps.forEach(step -> assertThat(Double.isFinite(step.get("meanReturn").asDouble())).as(method + " step " + step.get("step")).isTrue());
+        }
+        for (String method : METHODS) {
+            Checkpoint checkpoint = Checkpoint.read(run, method).orElseThrow(() -> new AssertionError("no final checkpoint of " + method));
+            Map<String, double[]> state = checkpoint.optimizerState();
+            assertThat(checkpoint.iterations()).as("iterations in the checkpoint of " + method).isEqualTo(SHORT_ITERATIONS);
+            if (method.equals("promp")) {
+                assertThat(state.keySet()).as("the promp-epochs state of ProMP's checkpoint").isEqualTo(PROMP_STATE);
+                assertThat(state.get("steps")).as("one Adam step per epoch and iteration").containsExactly(SHORT_ITERATIONS * PROMP_EPOCHS);
+                assertThat(state.get("klPenalty")).as("η under the fixed rule").containsExactly(PROMP_KL_PENALTY);
+                assertThat(state.get("firstMoment")).hasSameSizeAs(checkpoint.phi());
+                assertThat(state.get("secondMoment")).hasSameSizeAs(checkpoint.phi());
+            }
+            else {
+                assertThat(state.keySet()).as("the TRPO state of the checkpoint of " + method).isEqualTo(TRPO_STATE);
+                assertThat(state.get("iterations")).as("TRPO steps taken by " + method).containsExactly(SHORT_ITERATIONS);
+            }
         }
     }
 
@@ -248,18 +231,6 @@ final class MujocoExamplesTest
                 assertThat(Double.parseDouble(effective.get(key))).as(key).isEqualTo(Double.parseDouble(value));
             }
         });
-    }
-
-    /** The entries of an effective configuration that fix the budget ({@link #BUDGET_PREFIXES}). */
-    private static Map<String, String> budget(Map<String, String> effective)
-    {
-        Map<String, String> budget = new TreeMap<>();
-        effective.forEach((key, value) -> {
-            if (BUDGET_PREFIXES.stream().anyMatch(key::startsWith)) {
-                budget.put(key, value);
-            }
-        });
-        return budget;
     }
 
     private static ExperimentRunner runner()
