@@ -2,6 +2,7 @@ package org.bomrl.core.adapt;
 
 import io.vavr.control.Option;
 import org.bomrl.api.adapt.AdaptationAlgorithm;
+import org.bomrl.api.adapt.ExactHypergradient;
 import org.bomrl.api.adapt.TabularAdaptation;
 import org.bomrl.api.adapt.TabularRound;
 import org.bomrl.api.distance.TabularDistance;
@@ -102,6 +103,29 @@ final class BomrlAdaptation
         }
         double lambda = settings.effectiveSolver() == SolverChoice.AS_CODED ? settings.asCoded().klFactor() * settings.lambda() : settings.lambda();
         return new ImplicitHypergradient(distance).compute(prior.logits(), adapted.logits(), round.q(), states, actions, lambda, adaptedGradient);
+    }
+
+    /**
+     * Exact derivatives of the penalised lower level's solution map, whatever {@code hypergradient}
+     * is configured: {@link ImplicitHypergradient#exact} with λ. None for the trust-region lower
+     * level (its solution depends on ν through the constraint) and for the as-coded solver (20 SGD
+     * steps do not reach the stationary point the implicit formula differentiates).
+     */
+    @Override
+    public Option<ExactHypergradient> exactHypergradient(TabularSoftmaxPolicy prior, TabularSoftmaxPolicy adapted, TabularRound round, double[] adaptedGradient)
+    {
+        checkShapes(prior, round);
+        requireNonNull(adapted, "adapted is null");
+        requireNonNull(adaptedGradient, "adaptedGradient is null");
+        if (settings.constraint() == ConstraintChoice.TRUST_REGION || settings.effectiveSolver() == SolverChoice.AS_CODED) {
+            return Option.none();
+        }
+        int states = prior.states();
+        int actions = prior.actions();
+        if (adapted.states() != states || adapted.actions() != actions || adaptedGradient.length != states * actions) {
+            throw new IllegalArgumentException("adapted policy " + adapted + " or gradient (" + adaptedGradient.length + " entries) does not match prior " + prior);
+        }
+        return Option.some(new ImplicitHypergradient(distance).exact(prior.logits(), adapted.logits(), round.q(), states, actions, settings.lambda(), adaptedGradient));
     }
 
     /** A fresh per-state solver for the configured (effective) solver choice. */

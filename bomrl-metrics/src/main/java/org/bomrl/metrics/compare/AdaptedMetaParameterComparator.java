@@ -150,7 +150,7 @@ final class AdaptedMetaParameterComparator
     }
 
     /** ∇_φ (wᵀ V₁^{π_φ}) over the remaining horizon; zero when none remains (H = 1). */
-    private static double[] valueGradient(TabularMdp mdp, double[] w, double[] prior)
+    static double[] valueGradient(TabularMdp mdp, double[] w, double[] prior)
     {
         double[] gradient = new double[prior.length];
         if (mdp.finiteHorizon() && mdp.horizon() == 1) {
