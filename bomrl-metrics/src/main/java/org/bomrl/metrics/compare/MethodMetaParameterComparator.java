@@ -35,9 +35,10 @@ import static java.util.Objects.requireNonNull;
  * (the last as in {@link AdaptedMetaParameterComparator}). ν is held fixed, as the algorithm's
  * contract requires of its solution. F is not concave, so the ascent is restarted: from the
  * uniform policy (φ = 0) and {@code restarts − 1} starts drawn from N(0, 1) out of
- * {@code RandomSource.seeded(seed)}; each runs {@code iterations} Adam ascent steps; the highest
- * final F wins (ties to the earliest start). A local optimum in general; deterministic under the
- * seed. Thread-safe if the algorithm is: every call uses its own evaluators.
+ * {@code RandomSource.seeded(seed)}, the same starts as {@link AdaptedMetaParameterComparator}'s
+ * (so with an Alg(2) method the two ascents agree to rounding); each runs {@code iterations} Adam
+ * ascent steps; the highest final F wins (ties to the earliest start). A local optimum in general;
+ * deterministic under the seed. Thread-safe if the algorithm is: every call uses its own evaluators.
  */
 final class MethodMetaParameterComparator
         implements OptimalityComparator
@@ -81,7 +82,7 @@ final class MethodMetaParameterComparator
     double[] bestMetaParameter(List<PolicyEvaluation> evaluations)
     {
         int size = evaluations.get(0).mdp().states() * evaluations.get(0).mdp().actions();
-        RandomSource starts = RandomSource.seeded(ascent.seed()).derive("method-meta-parameter-comparator");
+        RandomSource starts = RandomSource.seeded(ascent.seed()).derive("adapted-meta-parameter-comparator");
         double[] best = null;
         double bestValue = Double.NEGATIVE_INFINITY;
         for (int restart = 0; restart < ascent.restarts(); restart++) {
