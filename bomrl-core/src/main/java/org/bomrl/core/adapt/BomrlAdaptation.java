@@ -107,7 +107,8 @@ final class BomrlAdaptation
 
     /**
      * Exact derivatives of the penalised lower level's solution map, whatever {@code hypergradient}
-     * is configured: {@link ImplicitHypergradient#exact} with λ. None for the trust-region lower
+     * is configured: Alg(2)'s closed form for its closed-form solver, else
+     * {@link ImplicitHypergradient#exact} with λ. None for the trust-region lower
      * level (its solution depends on ν through the constraint) and for the as-coded solver (20 SGD
      * steps do not reach the stationary point the implicit formula differentiates).
      */
@@ -125,7 +126,33 @@ final class BomrlAdaptation
         if (adapted.states() != states || adapted.actions() != actions || adaptedGradient.length != states * actions) {
             throw new IllegalArgumentException("adapted policy " + adapted + " or gradient (" + adaptedGradient.length + " entries) does not match prior " + prior);
         }
+        if (newStateSolver(actions) instanceof ClosedFormAlg2) {
+            return Option.some(closedFormAlg2(adaptedGradient, actions));
+        }
         return Option.some(new ImplicitHypergradient(distance).exact(prior.logits(), adapted.logits(), round.q(), states, actions, settings.lambda(), adaptedGradient));
+    }
+
+    /**
+     * Alg(2)'s closed form θ = φ + Q/λ (spec §2.4.2, §3.6): per state h_s = (I − 11ᵀ/|A|) g_s and
+     * q̄_s = h_s/λ, with no linear solve (the implicit formula gives the same, but its H_s = λF(π*)
+     * is ill-conditioned where π* is nearly deterministic).
+     */
+    private ExactHypergradient closedFormAlg2(double[] g, int actions)
+    {
+        double[] h = new double[g.length];
+        double[] qBar = new double[g.length];
+        for (int offset = 0; offset < g.length; offset += actions) {
+            double mean = 0;
+            for (int a = 0; a < actions; a++) {
+                mean += g[offset + a];
+            }
+            mean /= actions;
+            for (int a = 0; a < actions; a++) {
+                h[offset + a] = g[offset + a] - mean;
+                qBar[offset + a] = h[offset + a] / settings.lambda();
+            }
+        }
+        return new ExactHypergradient(h, qBar);
     }
 
     /** A fresh per-state solver for the configured (effective) solver choice. */

@@ -64,7 +64,8 @@ final class MethodMetaParameterComparator
      * J_τ(Alg(π_φ*, τ)) for each task.
      *
      * @throws IllegalArgumentException naming a task without an exact model or with other |S|, |A|, or the method if its algorithm has no exact derivatives
-     * @throws ArithmeticException naming the start and step if the ascent produces a non-finite gradient
+     * @throws ArithmeticException naming the method, start and step if the ascent produces a non-finite gradient or the algorithm's
+     *         derivatives fail (e.g. an ill-conditioned lower-level Hessian where the adapted policy is nearly deterministic)
      */
     @Override
     public double[] referenceValues(List<? extends Task<?, ?>> tasks)
@@ -95,9 +96,8 @@ final class MethodMetaParameterComparator
             }
             Adam adam = new Adam(size, ascent.learningRate());
             for (int step = 0; step < ascent.iterations(); step++) {
-                double[] gradient = hypergradient(evaluations, phi);
                 try {
-                    adam.step(phi, gradient);
+                    adam.step(phi, hypergradient(evaluations, phi));
                 }
                 catch (ArithmeticException e) {
                     throw new ArithmeticException(AdaptedMetaParameterComparator.NAME + " for method " + method + ", start " + restart + ", ascent step " + step + ": "
