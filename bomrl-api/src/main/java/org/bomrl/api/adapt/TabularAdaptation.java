@@ -1,5 +1,6 @@
 package org.bomrl.api.adapt;
 
+import io.vavr.control.Option;
 import org.bomrl.api.Experimental;
 import org.bomrl.api.policy.TabularSoftmaxPolicy;
 
@@ -27,4 +28,20 @@ public interface TabularAdaptation
      * @throws ArithmeticException naming the state when a linear system is singular or ill-conditioned
      */
     double[] hypergradient(TabularSoftmaxPolicy prior, TabularSoftmaxPolicy adapted, TabularRound round, double[] adaptedGradient);
+
+    /**
+     * The exact derivatives of this algorithm's solution map at {@code adapted} (spec §3.2, §3.6),
+     * whatever meta-gradient the algorithm's own {@link #hypergradient} is configured to use:
+     * (∂θ*∕∂φ)ᵀ g and (∂θ*∕∂Q)ᵀ g, with the visitation ν held fixed (the solution must not depend
+     * on ν where ν(s) &gt; 0, or the algorithm returns none). Used where the data's own dependence on
+     * φ counts, e.g. the meta-parameter comparator's exact ascent on
+     * φ ↦ (1/n) Σ_τ J_τ(Alg(π_φ, τ)) (spec §1.3). The default is {@link Option#none()}: the
+     * algorithm does not provide exact derivatives.
+     *
+     * @throws ArithmeticException naming the state when a linear system is singular or ill-conditioned
+     */
+    default Option<ExactHypergradient> exactHypergradient(TabularSoftmaxPolicy prior, TabularSoftmaxPolicy adapted, TabularRound round, double[] adaptedGradient)
+    {
+        return Option.none();
+    }
 }

@@ -23,4 +23,17 @@ public interface OptimalityComparator
      * @throws IllegalArgumentException naming the task if the comparator cannot handle it
      */
     double[] referenceValues(List<? extends Task<?, ?>> tasks);
+
+    /**
+     * The comparator {@code method}'s gaps are measured against. A comparator whose reference
+     * depends on the method (e.g. the best meta-parameter after adaptation with the method's own
+     * algorithm, spec §1.3) returns a comparator specialised to it; every other comparator returns
+     * itself, the default, and is evaluated once for all methods.
+     *
+     * @throws IllegalArgumentException naming the method if the comparator cannot handle its algorithm
+     */
+    default OptimalityComparator forMethod(ComparedMethod method)
+    {
+        return this;
+    }
 }

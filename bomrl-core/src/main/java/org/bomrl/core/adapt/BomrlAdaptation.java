@@ -2,6 +2,7 @@ package org.bomrl.core.adapt;
 
 import io.vavr.control.Option;
 import org.bomrl.api.adapt.AdaptationAlgorithm;
+import org.bomrl.api.adapt.ExactHypergradient;
 import org.bomrl.api.adapt.TabularAdaptation;
 import org.bomrl.api.adapt.TabularRound;
 import org.bomrl.api.distance.TabularDistance;
@@ -102,6 +103,56 @@ final class BomrlAdaptation
         }
         double lambda = settings.effectiveSolver() == SolverChoice.AS_CODED ? settings.asCoded().klFactor() * settings.lambda() : settings.lambda();
         return new ImplicitHypergradient(distance).compute(prior.logits(), adapted.logits(), round.q(), states, actions, lambda, adaptedGradient);
+    }
+
+    /**
+     * Exact derivatives of the penalised lower level's solution map, whatever {@code hypergradient}
+     * is configured: Alg(2)'s closed form for its closed-form solver, else
+     * {@link ImplicitHypergradient#exact} with λ. None for the trust-region lower
+     * level (its solution depends on ν through the constraint) and for the as-coded solver (20 SGD
+     * steps do not reach the stationary point the implicit formula differentiates).
+     */
+    @Override
+    public Option<ExactHypergradient> exactHypergradient(TabularSoftmaxPolicy prior, TabularSoftmaxPolicy adapted, TabularRound round, double[] adaptedGradient)
+    {
+        checkShapes(prior, round);
+        requireNonNull(adapted, "adapted is null");
+        requireNonNull(adaptedGradient, "adaptedGradient is null");
+        if (settings.constraint() == ConstraintChoice.TRUST_REGION || settings.effectiveSolver() == SolverChoice.AS_CODED) {
+            return Option.none();
+        }
+        int states = prior.states();
+        int actions = prior.actions();
+        if (adapted.states() != states || adapted.actions() != actions || adaptedGradient.length != states * actions) {
+            throw new IllegalArgumentException("adapted policy " + adapted + " or gradient (" + adaptedGradient.length + " entries) does not match prior " + prior);
+        }
+        if (newStateSolver(actions) instanceof ClosedFormAlg2) {
+            return Option.some(closedFormAlg2(adaptedGradient, actions));
+        }
+        return Option.some(new ImplicitHypergradient(distance).exact(prior.logits(), adapted.logits(), round.q(), states, actions, settings.lambda(), adaptedGradient));
+    }
+
+    /**
+     * Alg(2)'s closed form θ = φ + Q/λ (spec §2.4.2, §3.6): per state h_s = (I − 11ᵀ/|A|) g_s and
+     * q̄_s = h_s/λ, with no linear solve (the implicit formula gives the same, but its H_s = λF(π*)
+     * is ill-conditioned where π* is nearly deterministic).
+     */
+    private ExactHypergradient closedFormAlg2(double[] g, int actions)
+    {
+        double[] h = new double[g.length];
+        double[] qBar = new double[g.length];
+        for (int offset = 0; offset < g.length; offset += actions) {
+            double mean = 0;
+            for (int a = 0; a < actions; a++) {
+                mean += g[offset + a];
+            }
+            mean /= actions;
+            for (int a = 0; a < actions; a++) {
+                h[offset + a] = g[offset + a] - mean;
+                qBar[offset + a] = h[offset + a] / settings.lambda();
+            }
+        }
+        return new ExactHypergradient(h, qBar);
     }
 
     /** A fresh per-state solver for the configured (effective) solver choice. */

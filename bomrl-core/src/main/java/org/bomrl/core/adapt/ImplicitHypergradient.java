@@ -1,7 +1,9 @@
 package org.bomrl.core.adapt;
 
+import org.bomrl.api.adapt.ExactHypergradient;
 import org.bomrl.api.distance.TabularDistance;
 import org.bomrl.numerics.tabular.OnesComplementSolver;
+import org.bomrl.numerics.tabular.Softmax;
 
 import static java.util.Objects.requireNonNull;
 
@@ -36,12 +38,36 @@ final class ImplicitHypergradient
      */
     double[] compute(double[] phi, double[] theta, double[] q, int states, int actions, double lambda, double[] g)
     {
+        double[] h = new double[states * actions];
+        solve(phi, theta, q, states, actions, lambda, g, h, null);
+        return h;
+    }
+
+    /**
+     * Both parts of the exact vector-Jacobian product (spec §3.6): h = (∂θ*∕∂φ)ᵀ g as above and
+     * q̄ = (∂θ*∕∂Q)ᵀ g. Since ∂(∇_θ f_s)∕∂Q_s = −F(π*_s) with F = diag(π) − ππᵀ symmetric,
+     * ∂θ*_s∕∂Q_s = H_s⁺ F(π*_s) and q̄_s = F(π*_s) H_s⁺ g_s, from the same solve as h_s.
+     *
+     * @param lambda the regulariser the lower level was solved with
+     * @throws ArithmeticException naming the state when H_s is singular or ill-conditioned
+     */
+    ExactHypergradient exact(double[] phi, double[] theta, double[] q, int states, int actions, double lambda, double[] g)
+    {
+        double[] h = new double[states * actions];
+        double[] qBar = new double[states * actions];
+        solve(phi, theta, q, states, actions, lambda, g, h, qBar);
+        return new ExactHypergradient(h, qBar);
+    }
+
+    /** Writes h and, when {@code qBar} is not null, q̄. */
+    private void solve(double[] phi, double[] theta, double[] q, int states, int actions, double lambda, double[] g, double[] h, double[] qBar)
+    {
         StatePenalty penalty = new StatePenalty(distance, actions);
         OnesComplementSolver solver = new OnesComplementSolver(actions);
         double[] hessian = new double[actions * actions];
         double[] cross = new double[actions * actions];
         double[] x = new double[actions];
-        double[] h = new double[states * actions];
+        double[] pi = new double[actions];
         for (int s = 0; s < states; s++) {
             int offset = s * actions;
             penalty.hessian(theta, phi, q, offset, lambda, hessian);
@@ -64,7 +90,16 @@ final class ImplicitHypergradient
                 }
                 h[offset + j] = -sum;
             }
+            if (qBar != null) {
+                Softmax.probabilities(theta, offset, actions, pi);
+                double mean = 0;
+                for (int a = 0; a < actions; a++) {
+                    mean += pi[a] * x[a];
+                }
+                for (int a = 0; a < actions; a++) {
+                    qBar[offset + a] = pi[a] * (x[a] - mean);
+                }
+            }
         }
-        return h;
     }
 }

@@ -97,10 +97,8 @@ final class MetaLearningExperiment
             }
             results.add(new MethodResult(method, outcome, bound, rigorous));
         }
-        Map<String, double[]> references = new LinkedHashMap<>();
-        for (NamedComparator comparator : comparators) {
-            references.put(comparator.name(), comparator.comparator().referenceValues(testTasks));
-        }
+        ComparatorReferences references = ComparatorReferences.compute(comparators, methods.stream().map(method -> new MethodComparison(method, learners)).toList(),
+                testTasks);
         MetaLearningReport report = new MetaLearningReport(testTasks, results, references, trained, rounds.mode(), directory);
         return new ExperimentOutcome(report.write(), report.figures());
     }

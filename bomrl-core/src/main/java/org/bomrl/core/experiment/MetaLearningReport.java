@@ -19,19 +19,21 @@ import java.util.Map;
  * Writes a meta-learning run's results: {@code meta-test.csv} (every repetition, task and step),
  * {@code curves.csv} (mean ± std over repetitions of the task-mean return and of the gap to each
  * comparator, per method and step), {@code summary.json}, and the figures handed to the report
- * writers. Gaps use exact returns J_τ(π^(k)) from the task models.
+ * writers. Gaps use exact returns J_τ(π^(k)) from the task models, each method's against its own
+ * reference where a comparator is measured per method ({@link ComparatorReferences}); those
+ * references' means are in the method's {@code meanReference}, the shared ones' at the top level.
  */
 final class MetaLearningReport
 {
     private final List<? extends Task<?, ?>> tasks;
     private final List<MethodResult> results;
-    private final Map<String, double[]> references;
+    private final ComparatorReferences references;
     private final Map<String, MetaTrainer.Result> trained;
     private final RoundMode mode;
     private final RunDirectory directory;
     private final List<Figure> figures = new ArrayList<>();
 
-    MetaLearningReport(List<? extends Task<?, ?>> tasks, List<MethodResult> results, Map<String, double[]> references, Map<String, MetaTrainer.Result> trained,
+    MetaLearningReport(List<? extends Task<?, ?>> tasks, List<MethodResult> results, ComparatorReferences references, Map<String, MetaTrainer.Result> trained,
             RoundMode mode, RunDirectory directory)
     {
         this.tasks = tasks;
@@ -49,16 +51,21 @@ final class MetaLearningReport
         summary.put("mode", mode.name().toLowerCase(java.util.Locale.ROOT));
         summary.put("testTasks", tasks.size());
         ObjectNode referenceNode = summary.putObject("meanReference");
-        references.forEach((name, values) -> referenceNode.put(name, mean(values)));
+        references.shared().forEach((name, values) -> referenceNode.put(name, mean(values)));
         ObjectNode methodsNode = summary.putObject("methods");
         List<String> curveHeader = new ArrayList<>(List.of("method", "step", "mean_return", "std_return", "mean_exact_return", "std_exact_return"));
-        references.keySet().forEach(name -> curveHeader.addAll(List.of("mean_gap_" + name, "std_gap_" + name)));
+        references.names().forEach(name -> curveHeader.addAll(List.of("mean_gap_" + name, "std_gap_" + name)));
         Csv curves = new Csv(curveHeader);
         for (MethodResult result : results) {
             ObjectNode methodNode = methodsNode.putObject(result.method().id());
             methodNode.put("label", result.method().label());
             result.bound().ifPresent(bound -> methodNode.put("boundLine", bound));
             result.rigorousBound().ifPresent(bound -> methodNode.put("rigorousGapBoundStep1", bound));
+            if (references.names().stream().anyMatch(references::perMethod)) {
+                ObjectNode ownReferences = methodNode.putObject("meanReference");
+                references.names().stream().filter(references::perMethod)
+                        .forEach(name -> ownReferences.put(name, mean(references.of(result.method().id(), name))));
+            }
             ArrayNode steps = methodNode.putArray("steps");
             double[][] returns = result.taskMeans(false);
             double[][] exact = result.taskMeans(true);
@@ -67,7 +74,7 @@ final class MetaLearningReport
             double[] meanExact = RepetitionStatistics.mean(exact);
             double[] stdExact = RepetitionStatistics.sampleStandardDeviation(exact);
             Map<String, double[][]> gaps = new java.util.LinkedHashMap<>();
-            references.forEach((name, reference) -> gaps.put(name, gaps(result, reference)));
+            references.names().forEach(name -> gaps.put(name, gaps(result, references.of(result.method().id(), name))));
             for (int k = 0; k < result.steps(); k++) {
                 ObjectNode stepNode = steps.addObject();
                 stepNode.put("step", k);
@@ -91,7 +98,7 @@ final class MetaLearningReport
         }
         directory.write("curves.csv", curves.toString());
         figures.add(returnFigure());
-        references.keySet().stream().findFirst().ifPresent(name -> figures.add(gapFigure(name)));
+        references.names().stream().findFirst().ifPresent(name -> figures.add(gapFigure(name)));
         if (!trained.isEmpty()) {
             figures.add(trainingFigure());
         }
@@ -106,7 +113,7 @@ final class MetaLearningReport
     private void writeDetail()
     {
         List<String> header = new ArrayList<>(List.of("method", "repetition", "task", "step", "return", "exact_return"));
-        references.keySet().forEach(name -> header.add("gap_" + name));
+        references.names().forEach(name -> header.add("gap_" + name));
         Csv csv = new Csv(header);
         for (MethodResult result : results) {
             double[][][] returns = result.outcome().returns();
@@ -115,8 +122,8 @@ final class MetaLearningReport
                 for (int j = 0; j < tasks.size(); j++) {
                     for (int k = 0; k < returns[r][j].length; k++) {
                         List<Object> row = new ArrayList<>(List.of(result.method().id(), r, tasks.get(j).id(), k, returns[r][j][k], exact[r][j][k]));
-                        for (double[] reference : references.values()) {
-                            row.add(reference[j] - exact[r][j][k]);
+                        for (String name : references.names()) {
+                            row.add(references.of(result.method().id(), name)[j] - exact[r][j][k]);
                         }
                         csv.row(row.toArray());
                     }
@@ -161,7 +168,7 @@ final class MetaLearningReport
         }
         // a comparator's reference is an expected discounted return: drawn beside tabular returns only
         // (continuous rounds report undiscounted episode sums; their gaps use the discounted estimates)
-        references.forEach((name, values) -> {
+        references.shared().forEach((name, values) -> {
             if (!tabular()) {
                 return;
             }
@@ -170,6 +177,18 @@ final class MetaLearningReport
             series.add(new Series(name, x, flat, new double[steps]));
             dashed.add(name);
         });
+        for (String name : references.names()) {
+            if (!tabular() || !references.perMethod(name)) {
+                continue;
+            }
+            for (MethodResult result : results) {
+                String label = name + ", " + result.method().label();
+                double[] flat = new double[steps];
+                java.util.Arrays.fill(flat, mean(references.of(result.method().id(), name)));
+                series.add(new Series(label, x, flat, new double[steps]));
+                dashed.add(label);
+            }
+        }
         return new Figure("returns", "Return vs adaptation step (mean ± std over repetitions)", "adaptation step", returnLabel(), Figure.Kind.LINE, List.of(),
                 series, dashed);
     }
@@ -189,7 +208,7 @@ final class MetaLearningReport
             for (int m = 0; m < results.size(); m++) {
                 x[m] = m;
                 int step = Math.min(k, results.get(m).steps() - 1);
-                double[][] gaps = gaps(results.get(m), references.get(comparator));
+                double[][] gaps = gaps(results.get(m), references.of(results.get(m).method().id(), comparator));
                 mean[m] = RepetitionStatistics.mean(gaps)[step];
                 std[m] = RepetitionStatistics.sampleStandardDeviation(gaps)[step];
             }

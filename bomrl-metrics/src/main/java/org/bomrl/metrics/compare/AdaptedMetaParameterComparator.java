@@ -30,6 +30,11 @@ import java.util.SplittableRandom;
  * runs {@code iterations} Adam ascent steps; the highest final F wins (ties to the earliest start).
  * A local optimum in general. Depends only on the tasks and the settings. Thread-safe: every call
  * uses its own evaluators.
+ *
+ * <p>This is {@code compare.meta-parameter-adapted} with {@code algorithm = alg2} (the default):
+ * one reference for all methods. With {@code algorithm = method} each method is compared after
+ * adaptation with its own algorithm instead ({@link OwnAlgorithmMetaParameterComparator},
+ * {@link MethodMetaParameterComparator}).
  */
 final class AdaptedMetaParameterComparator
         implements OptimalityComparator
@@ -150,7 +155,7 @@ final class AdaptedMetaParameterComparator
     }
 
     /** ∇_φ (wᵀ V₁^{π_φ}) over the remaining horizon; zero when none remains (H = 1). */
-    private static double[] valueGradient(TabularMdp mdp, double[] w, double[] prior)
+    static double[] valueGradient(TabularMdp mdp, double[] w, double[] prior)
     {
         double[] gradient = new double[prior.length];
         if (mdp.finiteHorizon() && mdp.horizon() == 1) {

@@ -12,6 +12,9 @@ import java.util.List;
 /** The built-in optimality comparators of spec §1.3. */
 public final class BuiltInComparators
 {
+    private static final String ALG2 = "alg2";
+    private static final String METHOD = "method";
+
     private static final List<SettingSpec> META_PARAMETER_SETTINGS = List.of(
             SettingSpec.of("iterations", SettingType.INTEGER, "2000", "Adam ascent steps per start"),
             SettingSpec.of("learning_rate", SettingType.DOUBLE, "0.1", "Adam learning rate on the shared logits"),
@@ -19,7 +22,9 @@ public final class BuiltInComparators
             SettingSpec.of("seed", SettingType.LONG, "0", "seed of the random starts"));
 
     private static final List<SettingSpec> ADAPTED_META_PARAMETER_SETTINGS = List.of(
-            SettingSpec.of("lambda", SettingType.DOUBLE, "0.2", "λ of the Alg(2) step the meta-parameter is adapted with (the method's meta-test λ)"),
+            SettingSpec.choice("algorithm", ALG2, "the adaptation the meta-parameter is scored after: alg2 (one exact Alg(2) step with lambda) or method"
+                    + " (the compared method's own meta-test algorithm, its distance and λ; reported per method)", ALG2, METHOD),
+            SettingSpec.of("lambda", SettingType.DOUBLE, "0.2", "λ of the Alg(2) step the meta-parameter is adapted with (algorithm = alg2 only)"),
             SettingSpec.of("iterations", SettingType.INTEGER, "500", "Adam ascent steps per start"),
             SettingSpec.of("learning_rate", SettingType.DOUBLE, "0.1", "Adam learning rate on the meta-parameter's logits"),
             SettingSpec.of("restarts", SettingType.INTEGER, "4", "starts: the uniform policy and restarts − 1 random ones"),
@@ -37,7 +42,8 @@ public final class BuiltInComparators
                         "J_τ of the best single shared tabular softmax policy (no adaptation), by exact-gradient ascent with restarts",
                         META_PARAMETER_SETTINGS, BuiltInComparators::metaParameter),
                 new ComparatorFactory(AdaptedMetaParameterComparator.NAME,
-                        "J_τ after one exact Alg(2) step from the best meta-parameter, max_φ mean_τ J_τ(Alg(π_φ, λ, τ)), by exact-hypergradient ascent with restarts",
+                        "J_τ after one exact adaptation step from the best meta-parameter, max_φ mean_τ J_τ(Alg(π_φ, λ, τ)), by exact-hypergradient ascent with"
+                                + " restarts; Alg is Alg(2) or, with algorithm = method, each compared method's own algorithm",
                         ADAPTED_META_PARAMETER_SETTINGS, BuiltInComparators::adaptedMetaParameter));
     }
 
@@ -61,13 +67,10 @@ public final class BuiltInComparators
 
     private static OptimalityComparator adaptedMetaParameter(Settings settings)
     {
-        double lambda = settings.getDouble("lambda");
+        String algorithm = settings.getString("algorithm").trim();
         int iterations = settings.getInt("iterations");
         double learningRate = settings.getDouble("learning_rate");
         int restarts = settings.getInt("restarts");
-        if (!(lambda > 0) || Double.isInfinite(lambda)) {
-            throw invalid(settings, "lambda", lambda, "a positive finite number");
-        }
         if (iterations < 1) {
             throw invalid(settings, "iterations", iterations, "a positive integer");
         }
@@ -76,6 +79,21 @@ public final class BuiltInComparators
         }
         if (restarts < 1) {
             throw invalid(settings, "restarts", restarts, "a positive integer");
+        }
+        AscentSettings ascent = new AscentSettings(iterations, learningRate, restarts, settings.getLong("seed"));
+        if (algorithm.equals(METHOD)) {
+            if (settings.raw("lambda").isDefined()) {
+                throw invalid(settings, "lambda", settings.getDouble("lambda"), "no lambda with algorithm = method (the method's own λ is used); remove it or set algorithm = "
+                        + ALG2);
+            }
+            return new OwnAlgorithmMetaParameterComparator(ascent);
+        }
+        if (!algorithm.equals(ALG2)) {
+            throw invalid(settings, "algorithm", algorithm, ALG2 + " or " + METHOD);
+        }
+        double lambda = settings.getDouble("lambda");
+        if (!(lambda > 0) || Double.isInfinite(lambda)) {
+            throw invalid(settings, "lambda", lambda, "a positive finite number");
         }
         return new AdaptedMetaParameterComparator(lambda, iterations, learningRate, restarts, settings.getLong("seed"));
     }

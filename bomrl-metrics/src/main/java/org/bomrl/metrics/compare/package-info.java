@@ -1,2 +1,2 @@
-/** Built-in optimality comparators: the all-task optimum and the best single shared policy (spec §1.3). */
+/** Built-in optimality comparators: the all-task optimum, the best single shared policy and the best meta-parameter after adaptation (spec §1.3). */
 package org.bomrl.metrics.compare;

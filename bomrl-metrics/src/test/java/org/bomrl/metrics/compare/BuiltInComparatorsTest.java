@@ -63,6 +63,34 @@ class BuiltInComparatorsTest
                 .hasMessageContaining("comparator.learning_rate");
     }
 
+    @Test
+    void adaptedComparatorUsesAlg2UnlessTheMethodsOwnAlgorithmIsChosen()
+    {
+        OptimalityComparatorFactory factory = factory("compare.meta-parameter-adapted");
+
+        assertThat(factory.settings()).extracting(SettingSpec::key).containsExactly("algorithm", "lambda", "iterations", "learning_rate", "restarts", "seed");
+        assertThat(factory.settings().get(0).defaultValue()).contains("alg2");
+        assertThat(factory.create(MapSettings.of("comparator", Map.of(), factory.settings()), CONTEXT)).isInstanceOf(AdaptedMetaParameterComparator.class);
+        OptimalityComparator own = factory.create(MapSettings.of("comparator", Map.of("algorithm", "method", "restarts", "2"), factory.settings()), CONTEXT);
+        assertThat(own).isInstanceOf(OwnAlgorithmMetaParameterComparator.class);
+        assertThat(own.toString()).contains("algorithm=method", "restarts=2");
+    }
+
+    @Test
+    void invalidAdaptedComparatorSettingsNameTheKeyAndValue()
+    {
+        OptimalityComparatorFactory factory = factory("compare.meta-parameter-adapted");
+
+        assertThatThrownBy(() -> factory.create(MapSettings.of("comparator", Map.of("algorithm", "alg1"), factory.settings()), CONTEXT))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("algorithm")
+                .hasMessageContaining("alg1");
+        assertThatThrownBy(() -> factory.create(MapSettings.of("comparator", Map.of("algorithm", "method", "lambda", "0.3"), factory.settings()), CONTEXT))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("comparator.lambda")
+                .hasMessageContaining("algorithm = method");
+    }
+
     private static OptimalityComparatorFactory factory(String name)
     {
         return BuiltInComparators.factories().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
