@@ -28,7 +28,19 @@ public final class DenseKernels
     /** Below this many columns of C (and fewer than its rows), Aᵀ·B and A·Bᵀ run transposed (Cᵀ = Bᵀ·A, Cᵀ = B·Aᵀ). */
     public static final int NARROW = 32;
 
+    /**
+     * With fewer rows of C than this (a policy sampling a few states per step), A·B and A·Bᵀ keep
+     * their packing of B for the next call ({@link #kept}); with more, packing costs little against
+     * the product and B is packed afresh.
+     */
+    public static final int KEEP_BELOW_ROWS = 128;
+
+    /** Packings of B kept for reuse by {@link #kept}. */
+    private static final int KEPT = 4;
+
     private double[][] packed = new double[0][0];
+    private final KeptPacking[] keptPackings = {new KeptPacking(), new KeptPacking(), new KeptPacking(), new KeptPacking()};
+    private int nextKept;
     private double[] row = new double[0];
     private double[] transposed = new double[0];
 
@@ -52,7 +64,7 @@ public final class DenseKernels
             }
             return;
         }
-        double[][] rowsOfB = pack(b, bOffset, k, n, false);
+        double[][] rowsOfB = m < KEEP_BELOW_ROWS ? kept(b, bOffset, k, n, false) : pack(b, bOffset, k, n, false);
         for (int i = 0; i < m; i++) {
             accumulateRow(a, aOffset + i * k, 1, rowsOfB, c, cOffset + i * n, k, n);
         }
@@ -144,7 +156,7 @@ public final class DenseKernels
             multiplyTransposeBNarrow(a, aOffset, b, bOffset, c, cOffset, m, k, n);
             return;
         }
-        double[][] rowsOfBt = pack(b, bOffset, n, k, true);
+        double[][] rowsOfBt = m < KEEP_BELOW_ROWS ? kept(b, bOffset, n, k, true) : pack(b, bOffset, n, k, true);
         for (int i = 0; i < m; i++) {
             accumulateRow(a, aOffset + i * k, 1, rowsOfBt, c, cOffset + i * n, k, n);
         }
@@ -208,6 +220,57 @@ public final class DenseKernels
     }
 
     /**
+     * {@link #pack} for a B that is often the same from call to call (the weights of a layer while a
+     * batch is processed chunk by chunk, or while a policy samples step by step): one of
+     * {@value #KEPT} kept packings is reused when its source array, region and orientation are the
+     * same and the region's values equal the copy taken when it was packed (a sequential comparison,
+     * cheaper than the packing it saves); otherwise the least recently packed one is replaced.
+     */
+    private double[][] kept(double[] b, int offset, int rows, int cols, boolean transpose)
+    {
+        int length = rows * cols;
+        for (KeptPacking k : keptPackings) {
+            if (k.source == b && k.offset == offset && k.rows == rows && k.cols == cols && k.transpose == transpose
+                    && java.util.Arrays.equals(b, offset, offset + length, k.values, 0, length)) {
+                return k.packed;
+            }
+        }
+        KeptPacking k = keptPackings[nextKept];
+        nextKept = (nextKept + 1) % KEPT;
+        if (k.values.length < length) {
+            k.values = new double[length];
+        }
+        int packedRows = transpose ? cols : rows;
+        int packedCols = transpose ? rows : cols;
+        if (k.packed.length < packedRows || k.packed[0].length < packedCols) {
+            k.packed = new double[packedRows][packedCols];
+        }
+        System.arraycopy(b, offset, k.values, 0, length);
+        packInto(b, offset, rows, cols, transpose, k.packed);
+        k.source = b;
+        k.offset = offset;
+        k.rows = rows;
+        k.cols = cols;
+        k.transpose = transpose;
+        if (row.length < packedCols) {
+            row = new double[packedCols];
+        }
+        return k.packed;
+    }
+
+    /** A packing kept by {@link #kept}: its source region, a copy of the values it was packed from, and the packed rows. */
+    private static final class KeptPacking
+    {
+        double[] source;
+        int offset;
+        int rows;
+        int cols;
+        boolean transpose;
+        double[] values = new double[0];
+        double[][] packed = new double[0][0];
+    }
+
+    /**
      * B (rows×cols at {@code offset}) as one array per row, or Bᵀ as one array per column when
      * {@code transpose}; the buffers are grown to fit and reused.
      */
@@ -223,19 +286,24 @@ public final class DenseKernels
         if (row.length < packedCols) {
             row = new double[packedCols];
         }
+        packInto(b, offset, rows, cols, transpose, packed);
+        return packed;
+    }
+
+    private static void packInto(double[] b, int offset, int rows, int cols, boolean transpose, double[][] target)
+    {
         if (transpose) {
             for (int i = 0; i < rows; i++) {
                 int bi = offset + i * cols;
                 for (int j = 0; j < cols; j++) {
-                    packed[j][i] = b[bi + j];
+                    target[j][i] = b[bi + j];
                 }
             }
         }
         else {
             for (int i = 0; i < rows; i++) {
-                System.arraycopy(b, offset + i * cols, packed[i], 0, cols);
+                System.arraycopy(b, offset + i * cols, target[i], 0, cols);
             }
         }
-        return packed;
     }
 }

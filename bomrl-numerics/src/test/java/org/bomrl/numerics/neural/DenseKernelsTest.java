@@ -137,6 +137,42 @@ class DenseKernelsTest
         }
     }
 
+    /** Kept packings of B are reused only while B's values are unchanged, whatever the order of the operands. */
+    @Test
+    void keptPackingsFollowChangesToB()
+    {
+        DenseKernels kept = new DenseKernels();
+        int m = 8;
+        int k = 12;
+        int n = 40;
+        double[] a = filled(m * k);
+        double[] weights = filled(6 * k * n);
+        for (int round = 0; round < 3; round++) {
+            for (int layer = 0; layer < 6; layer++) {
+                double[] c = new double[m * n];
+                double[] expected = new double[m * n];
+                kept.multiply(a, 0, weights, layer * k * n, c, 0, m, k, n);
+                new DenseKernels().multiply(a, 0, weights, layer * k * n, expected, 0, m, k, n);
+                assertThat(c).as("A·B, round %d, block %d", round, layer).isEqualTo(expected);
+                double[] ct = new double[m * k];
+                double[] expectedT = new double[m * k];
+                kept.multiplyTransposeB(filledLike(a, 1), 0, weights, layer * k * n, ct, 0, m, n, k);
+                new DenseKernels().multiplyTransposeB(filledLike(a, 1), 0, weights, layer * k * n, expectedT, 0, m, n, k);
+                assertThat(ct).as("A·Bᵀ, round %d, block %d", round, layer).isEqualTo(expectedT);
+            }
+            weights[round * 7 + 3] += 0.5;
+        }
+    }
+
+    private static double[] filledLike(double[] a, double scale)
+    {
+        double[] x = new double[a.length / 12 * 40];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = scale * a[i % a.length] - 0.25;
+        }
+        return x;
+    }
+
     @Test
     void entriesOutsideTheOutputAreUntouched()
     {
