@@ -56,6 +56,13 @@ public final class GaussianLearner
     private final TaskRunner surrogateRunner;
 
     /**
+     * Each Fisher task's states are split into this many parts of consecutive rows, evaluated as
+     * separate pieces of work (F = Σ_parts (n_part/n) F_part): with a handful of Fisher tasks on
+     * two threads the parts balance the load. Fixed, so results do not depend on the thread count.
+     */
+    private static final int FISHER_PARTS = 2;
+
+    /**
      * A learner without an observation filter that evaluates the outer surrogate on the caller's thread.
      *
      * @param fisherKl KL(π_φ‖π_θ) (Alg(1)'s distance), whose Hessian in θ at θ = φ is the Fisher matrix
@@ -181,8 +188,22 @@ public final class GaussianLearner
     {
         List<Detail> details = outcomes.stream().map(outcome -> (Detail) outcome.detail()).toList();
         List<TrajectoryBatch> fisherBatches = details.subList(0, Math.min(fisherTasks, details.size())).stream().map(Detail::batch).toList();
-        List<GaussianFisher> fishers = surrogateRunner.runAll(fisherBatches.stream()
-                .<Callable<GaussianFisher>>map(batch -> () -> new GaussianFisher(policy, phi, batch.observations(), batch.steps())).toList());
+        List<Callable<GaussianFisher>> parts = new java.util.ArrayList<>();
+        List<Double> weights = new java.util.ArrayList<>();
+        for (TrajectoryBatch batch : fisherBatches) {
+            int n = batch.steps();
+            int dimension = batch.observationDimension();
+            for (int p = 0; p < FISHER_PARTS; p++) {
+                int from = n * p / FISHER_PARTS;
+                int to = n * (p + 1) / FISHER_PARTS;
+                if (to > from) {
+                    double[] rows = java.util.Arrays.copyOfRange(batch.observations(), from * dimension, to * dimension);
+                    parts.add(() -> new GaussianFisher(policy, phi, rows, to - from));
+                    weights.add((double) (to - from) / n / fisherBatches.size());
+                }
+            }
+        }
+        List<GaussianFisher> fishers = surrogateRunner.runAll(parts);
         return Option.some(new MetaSurrogate()
         {
             @Override
@@ -223,11 +244,19 @@ public final class GaussianLearner
             @Override
             public void fisherVectorProduct(double[] v, double[] out)
             {
-                meanInto(surrogateRunner.runAll(fishers.stream().<Callable<double[]>>map(fisher -> () -> {
+                List<double[]> terms = surrogateRunner.runAll(fishers.stream().<Callable<double[]>>map(fisher -> () -> {
                     double[] term = new double[phi.length];
                     fisher.apply(v, term);
                     return term;
-                }).toList()), out);
+                }).toList());
+                java.util.Arrays.fill(out, 0);
+                for (int k = 0; k < terms.size(); k++) {
+                    double weight = weights.get(k);
+                    double[] term = terms.get(k);
+                    for (int i = 0; i < out.length; i++) {
+                        out[i] += weight * term[i];
+                    }
+                }
             }
         });
     }
