@@ -5,6 +5,7 @@ import org.bomrl.api.data.TrajectoryBatch;
 import org.bomrl.api.policy.GaussianPolicy;
 
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A within-task algorithm on Gaussian policies and its meta-gradient, in the garage shape (spec
@@ -82,6 +83,18 @@ public interface GaussianAdaptation
         double[] gradient = new double[adapted.theta().length];
         policy.scoreGradient(adapted.theta(), adaptedBatch, weights, gradient, null);
         return metaGradient(policy, phi, adapted, batch, advantages, gradient);
+    }
+
+    /**
+     * ℓ_τ as a function of φ', prepared once per meta-iteration for the evaluations of the outer
+     * step's line search (spec §3.5 step 8): an algorithm may compute there what does not depend on
+     * φ' (e.g. the adapted policy's outputs on the batch). Equals {@link #surrogateLoss} up to
+     * rounding; by default each evaluation calls it. The returned function is used by one thread at
+     * a time.
+     */
+    default ToDoubleFunction<double[]> surrogateTerm(GaussianPolicy policy, TrajectoryBatch batch, MetaGradient metaGradient)
+    {
+        return phiPrime -> surrogateLoss(policy, phiPrime, batch, metaGradient);
     }
 
     /**

@@ -213,6 +213,61 @@ final class GaussianBomrl
     }
 
     /**
+     * ℓ(φ') = −∇_θD(θ*, φ')·x for the Gaussian KLs from the outputs alone: with u = J_θ* x (the
+     * adapted policy's output directions, computed once) and per dimension the KL slope in the
+     * adapted policy's slot, ∇_θD·x = (1/n) Σ_i Σ_d [(μ_θ − μ_φ')_d e^{−2l₁} u_id + ∂k/∂l_θ,d x_{log σ,d}],
+     * ∂k/∂l_θ = expm1(2(l₀ − l₁)) when θ is the first argument (Alg(2)), −expm1(2(l₀ − l₁)) − (μ_θ − μ_φ')²e^{−2l₁}
+     * when it is the second (Alg(1)) — one forward pass of π_φ' per evaluation instead of the
+     * distance's two forward passes and one backward pass. Other distances use {@link #surrogateLoss}.
+     */
+    @Override
+    public java.util.function.ToDoubleFunction<double[]> surrogateTerm(GaussianPolicy policy, TrajectoryBatch batch, MetaGradient metaGradient)
+    {
+        int dimension = policy.parameterCount();
+        double[] state = metaGradient.state();
+        double[] theta = java.util.Arrays.copyOfRange(state, 0, dimension);
+        double[] x = java.util.Arrays.copyOfRange(state, dimension, 2 * dimension);
+        int n = batch.steps();
+        InnerObjective kind = InnerObjective.recognise(distance, policy, theta, batch, new double[n], 0);
+        if (kind == null) {
+            return phiPrime -> surrogateLoss(policy, phiPrime, batch, metaGradient);
+        }
+        boolean adaptedFirst = kind.adaptedFirst;
+        int actions = policy.actionDimension();
+        double[] observations = batch.observations();
+        double[] meansTheta = new double[n * actions];
+        double[] logStdTheta = new double[actions];
+        policy.outputs(theta, observations, n, meansTheta, logStdTheta);
+        double[] u = new double[n * actions];
+        double[] r = new double[actions];
+        policy.outputDirectional(theta, observations, n, x, u, r);
+        double[] meansPhi = new double[n * actions];
+        double[] logStdPhi = new double[actions];
+        double[] precision = new double[actions];
+        double[] slope = new double[actions];
+        return phiPrime -> {
+            policy.outputs(phiPrime, observations, n, meansPhi, logStdPhi);
+            for (int d = 0; d < actions; d++) {
+                double l0 = adaptedFirst ? logStdTheta[d] : logStdPhi[d];
+                double l1 = adaptedFirst ? logStdPhi[d] : logStdTheta[d];
+                precision[d] = Math.exp(-2 * l1);
+                double ratioMinusOne = Math.expm1(2 * (l0 - l1));
+                slope[d] = adaptedFirst ? ratioMinusOne : -ratioMinusOne;
+            }
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                for (int d = 0; d < actions; d++) {
+                    int a = i * actions + d;
+                    double difference = meansTheta[a] - meansPhi[a];
+                    double logStdSlope = adaptedFirst ? slope[d] : slope[d] - difference * difference * precision[d];
+                    sum += difference * precision[d] * u[a] + logStdSlope * r[d];
+                }
+            }
+            return -sum / n;
+        };
+    }
+
+    /**
      * g(θ) = L(θ)/λ + D(θ, φ) of the lower level for D one of the Gaussian KLs of spec §2.5
      * (Alg(1): KL(N_φ‖N_θ), Alg(2): KL(N_θ‖N_φ), per dimension and averaged over the n states),
      * on the outputs o_θ = (μ_θ(s_i), log σ_θ): with z = (a − μ_θ)/σ_θ, ℓ_i = −½‖z‖² − Σ_d(log σ_d

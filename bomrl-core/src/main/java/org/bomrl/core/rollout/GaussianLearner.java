@@ -206,12 +206,18 @@ public final class GaussianLearner
         List<GaussianFisher> fishers = surrogateRunner.runAll(parts);
         return Option.some(new MetaSurrogate()
         {
+            /** The tasks' terms ℓ_τ, prepared at the first evaluation (an outer step that never evaluates ℓ prepares nothing). */
+            private List<java.util.function.ToDoubleFunction<double[]>> terms;
+
             @Override
             public double loss(double[] phiPrime)
             {
-                List<Double> terms = surrogateRunner.runAll(details.stream()
-                        .<Callable<Double>>map(detail -> () -> algorithm.surrogateLoss(policy, phiPrime, detail.batch(), detail.metaGradient())).toList());
-                return meanOf(terms);
+                if (terms == null) {
+                    terms = surrogateRunner.runAll(details.stream().<Callable<java.util.function.ToDoubleFunction<double[]>>>map(
+                            detail -> () -> algorithm.surrogateTerm(policy, detail.batch(), detail.metaGradient())).toList());
+                }
+                List<Double> values = surrogateRunner.runAll(terms.stream().<Callable<Double>>map(term -> () -> term.applyAsDouble(phiPrime)).toList());
+                return meanOf(values);
             }
 
             @Override

@@ -61,6 +61,39 @@ final class GaussianInnerStepFusionTest
         assertClose(generic, composed, "generic outputs path");
     }
 
+    /**
+     * The outer surrogate's prepared term (the adapted outputs and their directions kept, one
+     * forward pass of π_φ' per evaluation) against {@link GaussianBomrl#surrogateLoss} through the
+     * distance's own gradient, at several φ' away from φ; Alg(3) falls back to the latter.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"distance.kl-prior-adapted", "distance.kl-adapted-prior", "distance.squared-euclidean"})
+    void preparedSurrogateTermEqualsTheSurrogateLoss(String distanceName)
+    {
+        GaussianDistance distance = COMPONENTS.distance(distanceName).gaussian().get();
+        GaussianMlpPolicy network = GaussianMlpPolicy.tanh(5, 3, 16, 16);
+        SplittableRandom random = RandomSource.seeded(83).derive(distanceName).generator();
+        double[] phi = network.initialParameters(RandomSource.seeded(84));
+        TrajectoryBatch batch = batch(network, phi, random);
+        double[] state = new double[2 * phi.length];
+        for (int j = 0; j < phi.length; j++) {
+            state[j] = phi[j] + 0.2 * random.nextGaussian();
+            state[phi.length + j] = random.nextGaussian();
+        }
+        MetaGradient metaGradient = new MetaGradient(new double[phi.length], state, false);
+        GaussianBomrl algorithm = new GaussianBomrl(distance, new GaussianBomrlSettings(0.5, 50, 1e-3, 3, 10, 1e-10, 0, GaussianBomrlSettings.NegativeCurvature.TRUNCATE));
+        java.util.function.ToDoubleFunction<double[]> term = algorithm.surrogateTerm(network, batch, metaGradient);
+        for (int trial = 0; trial < 3; trial++) {
+            double[] phiPrime = phi.clone();
+            for (int j = 0; j < phiPrime.length; j++) {
+                phiPrime[j] += 0.1 * trial * random.nextGaussian();
+            }
+            double expected = algorithm.surrogateLoss(network, phiPrime, batch, metaGradient);
+            assertThat(Math.abs(expected)).as("a nonzero surrogate").isGreaterThan(1e-6);
+            assertThat(term.applyAsDouble(phiPrime)).as("%s, trial %d", distanceName, trial).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-11 * Math.abs(expected)));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"distance.kl-prior-adapted", "distance.kl-adapted-prior"})
     void fusedHypergradientEqualsTheComposition(String distanceName)
