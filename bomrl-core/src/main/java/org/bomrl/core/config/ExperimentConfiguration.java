@@ -281,6 +281,12 @@ public final class ExperimentConfiguration
         return keys;
     }
 
+    /** Claims every given key under {@code prefix.} without reading it (a section that is given but switched off). */
+    public void claimUnder(String prefix)
+    {
+        claimed.addAll(keysUnder(prefix));
+    }
+
     /** Fails on the first given key that no slice claimed, naming the file and the closest known key. */
     public void checkNoUnknownKeys()
     {

@@ -63,12 +63,35 @@ public final class Methods
             }
             methods.add(new MethodSpec(id, label, prior, adaptation, test, train, bound, boundSettings, growth));
         }
+        claimUnlisted(config, ids);
         for (MethodSpec method : methods) {
             if (method.prior() instanceof Prior.FromMethod from && methods.stream().noneMatch(other -> other.id().equals(from.method()) && other.prior() instanceof Prior.Trained)) {
                 throw new InvalidSettingException("method." + method.id() + ".prior = method:" + from.method() + " names no method with prior = trained");
             }
         }
         return methods;
+    }
+
+    /**
+     * A method defined in the file (it has {@code method.<id>.adaptation}) but left out of
+     * {@code methods} — e.g. {@code --set methods=alg1} on a file with several — is switched off, not
+     * an error; keys under an id that defines no adaptation stay unknown (a misspelt id fails).
+     */
+    private static void claimUnlisted(ExperimentConfiguration config, List<String> listed)
+    {
+        java.util.Set<String> defined = new java.util.TreeSet<>();
+        for (String key : config.keysUnder("method")) {
+            String rest = key.substring("method.".length());
+            int dot = rest.indexOf('.');
+            if (dot > 0 && rest.substring(dot + 1).equals("adaptation")) {
+                defined.add(rest.substring(0, dot));
+            }
+        }
+        for (String id : defined) {
+            if (!listed.contains(id)) {
+                config.claimUnder("method." + id);
+            }
+        }
     }
 
     /**

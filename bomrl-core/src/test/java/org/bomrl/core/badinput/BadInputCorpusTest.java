@@ -112,6 +112,8 @@ final class BadInputCorpusTest
         cases.add(user("negative environment setting", dir -> run(write(dir, "e.properties", EVALUATE + "environment.horizon = -1\n")), "environment.horizon = -1"));
         cases.add(user("meta-learning without methods", dir -> run(write(dir, "e.properties", TINY.replace("methods = pg\n", ""))), "required key 'methods' is missing"));
         cases.add(user("invalid method id", dir -> run(write(dir, "e.properties", TINY.replace("methods = pg", "methods = p g"))), "'p g' is not a valid method id"));
+        cases.add(user("settings for a method id that defines no adaptation (misspelt)", dir -> run(write(dir, "e.properties", TINY + "method.pgg.adaptation.step_size = 3\n")),
+                "unknown key 'method.pgg.adaptation.step_size'"));
         cases.add(user("method listed twice", dir -> run(write(dir, "e.properties", TINY.replace("methods = pg", "methods = pg, pg"))), "'pg' is listed twice"));
         cases.add(user("unknown adaptation", dir -> run(write(dir, "e.properties", TINY.replace("adaptation = adapt.pg", "adaptation = adapt.pgg"))),
                 "'adapt.pgg' is not a registered adaptation algorithm"));

@@ -233,6 +233,61 @@ final class MujocoExamplesTest
         });
     }
 
+    /** Each panel's comparison over training seeds names the panel file, three seeds and Alg(1) as the reference, and passes the plan checks. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("panels")
+    void comparisonFileWrapsThePanel(Panel panel)
+    {
+        Map<String, String> effective = runner().check(ExperimentConfiguration.load(EXAMPLES.resolve("compare-" + panel.name() + ".properties"), Map.of()));
+        assertThat(effective).containsEntry("experiment.type", "seeds").containsEntry("seeds.experiment", panel.name() + ".properties")
+                .containsEntry("seeds.reference_method", "alg1");
+        assertThat(effective.get("seeds.training_seeds").split(",")).hasSize(3);
+    }
+
+    /**
+     * The Half-Cheetah-vel comparison in a short version (two seeds, two methods, one iteration of
+     * tiny batches): per method and step 0..3 a mean over seeds inside its bootstrap interval, and
+     * the seeds figure.
+     */
+    @org.junit.jupiter.api.Test
+    void shortComparisonGivesIntervalsOverSeeds(@TempDir Path directory)
+            throws IOException
+    {
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put("seeds.training_seeds", "543, 1");
+        overrides.put("seeds.resamples", "200");
+        overrides.put("methods", "alg1, maml-trpo");
+        overrides.put("meta_train.iterations", "1");
+        overrides.put("meta_train.tasks_per_iteration", "2");
+        overrides.put("sampling.episodes", "2");
+        overrides.put("sampling.post_episodes", "2");
+        overrides.put("sampling.fisher_tasks", "2");
+        overrides.put("sampling.horizon", Integer.toString(SHORT_HORIZON));
+        overrides.put("sampling.bootstrap_steps", Integer.toString(SHORT_HORIZON));
+        overrides.put("environment.horizon", Integer.toString(2 * SHORT_HORIZON));
+        overrides.put("policy.observation_filter.warmup_episodes", "2");
+        overrides.put("meta_test.repetitions", "1");
+        overrides.put("policy.hidden_sizes", "8");
+        Path run = runner().run(ExperimentConfiguration.load(EXAMPLES.resolve("compare-half-cheetah-vel.properties"), overrides), directory.resolve("run"), QUIET,
+                (row, checkpoint) -> {});
+        JsonNode panels = new ObjectMapper().readTree(run.resolve("summary.json").toFile()).get("panels");
+        String panelName = panels.fieldNames().next();
+        JsonNode methods = panels.get(panelName).get("methods");
+        assertThat(methods.fieldNames()).toIterable().containsExactly("alg1", "maml-trpo");
+        for (String method : List.of("alg1", "maml-trpo")) {
+            JsonNode returns = methods.get(method).get("measures").get("return");
+            assertThat(returns).as("steps 0..3 of " + method).hasSize(ROUNDS + 1);
+            for (JsonNode step : returns) {
+                double mean = step.get("mean").asDouble();
+                assertThat(mean).isFinite().isNegative();
+                assertThat(step.get("ciLower").asDouble()).isLessThanOrEqualTo(mean + 1e-9);
+                assertThat(step.get("ciUpper").asDouble()).isGreaterThanOrEqualTo(mean - 1e-9);
+            }
+        }
+        byte[] figure = Files.readAllBytes(run.resolve("seeds-returns-" + panelName + ".png"));
+        assertThat(Arrays.copyOf(figure, PNG_SIGNATURE.length)).containsExactly(PNG_SIGNATURE);
+    }
+
     private static ExperimentRunner runner()
     {
         return Injection.create(PluginRegistry.load(MujocoExamplesTest.class.getClassLoader())).getInstance(ExperimentRunner.class);
