@@ -107,24 +107,12 @@ public final class DenseKernels
      */
     private void multiplyTransposeANarrow(double[] a, int aOffset, double[] b, int bOffset, double[] c, int cOffset, int m, int k, int n)
     {
-        if (transposed.length < m * n) {
-            transposed = new double[m * n];
-        }
-        double[] ct = transposed;
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                ct[j * m + i] = c[cOffset + i * n + j];
-            }
-        }
+        double[] ct = transposeOf(c, cOffset, m, n);
         double[][] rowsOfA = pack(a, aOffset, k, m, false);
         for (int j = 0; j < n; j++) {
             accumulateRow(b, bOffset + j, n, rowsOfA, ct, j * m, k, m);
         }
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                c[cOffset + i * n + j] = ct[j * m + i];
-            }
-        }
+        transposeBack(ct, c, cOffset, m, n);
     }
 
     /** C (m×n) += A · Bᵀ with A stored m×k and B stored n×k. */
@@ -169,6 +157,17 @@ public final class DenseKernels
      */
     private void multiplyTransposeBNarrow(double[] a, int aOffset, double[] b, int bOffset, double[] c, int cOffset, int m, int k, int n)
     {
+        double[] ct = transposeOf(c, cOffset, m, n);
+        double[][] columnsOfA = pack(a, aOffset, m, k, true);
+        for (int j = 0; j < n; j++) {
+            accumulateRow(b, bOffset + j * k, 1, columnsOfA, ct, j * m, k, m);
+        }
+        transposeBack(ct, c, cOffset, m, n);
+    }
+
+    /** Cᵀ (n×m) of C (m×n at {@code cOffset}) in the reused buffer. */
+    private double[] transposeOf(double[] c, int cOffset, int m, int n)
+    {
         if (transposed.length < m * n) {
             transposed = new double[m * n];
         }
@@ -178,10 +177,12 @@ public final class DenseKernels
                 ct[j * m + i] = c[cOffset + i * n + j];
             }
         }
-        double[][] columnsOfA = pack(a, aOffset, m, k, true);
-        for (int j = 0; j < n; j++) {
-            accumulateRow(b, bOffset + j * k, 1, columnsOfA, ct, j * m, k, m);
-        }
+        return ct;
+    }
+
+    /** C (m×n at {@code cOffset}) ← (Cᵀ)ᵀ. */
+    private static void transposeBack(double[] ct, double[] c, int cOffset, int m, int n)
+    {
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 c[cOffset + i * n + j] = ct[j * m + i];
