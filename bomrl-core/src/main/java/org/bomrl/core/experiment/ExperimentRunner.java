@@ -208,20 +208,23 @@ public final class ExperimentRunner
     /** Reads and checks the whole configuration, and only then creates the run directory and runs. */
     private Path execute(ExperimentConfiguration config, Supplier<RunDirectory> directorySupplier, PrintStream progress, MetaTrainer.Listener listener)
     {
-        Plan plan = plan(config, baseDirectory(config));
+        ExperimentPlan plan = plan(config, baseDirectory(config));
+        ExperimentPlan.Common common = plan.common();
         RunDirectory directory = directorySupplier.get();
         directory.writeConfiguration(config.effective(), config.effectiveSources());
-        writeProvenance(directory, plan);
+        writeProvenance(directory, common);
         ExperimentOutcome outcome;
-        if (plan.settings.type().equals("evaluate")) {
-            outcome = EvaluateExperiment.run(tabular(plan.environmentName, plan.distribution).testTasks(), plan.comparators, directory, progress);
+        if (plan instanceof ExperimentPlan.MetaLearning metaLearning) {
+            RunDescription run = new RunDescription(config.effective(), baseDirectory(config), planHash(config.effective()));
+            try (ExecutionBackend.Execution execution = metaLearning.backend().open(metaLearning.executionSettings(), run, common.distribution(), metaLearning.learners(),
+                    common.settings().threads())) {
+                outcome = new MetaLearningExperiment(common.distribution(), metaLearning.family(), metaLearning.methods(), common.comparators(), metaLearning.train(),
+                        metaLearning.optimizers(), metaLearning.test(), metaLearning.rounds(), execution, metaLearning.learners(), common.random(), directory, progress, listener)
+                        .run();
+            }
         }
         else {
-            RunDescription run = new RunDescription(config.effective(), baseDirectory(config), planHash(config.effective()));
-            try (ExecutionBackend.Execution execution = plan.backend.open(plan.executionSettings, run, plan.distribution, plan.learners, plan.settings.threads())) {
-                outcome = new MetaLearningExperiment(plan.distribution, plan.family, plan.methods, plan.comparators, plan.train, plan.optimizers, plan.test, plan.rounds,
-                        execution, plan.learners, plan.random, directory, progress, listener).run();
-            }
+            outcome = EvaluateExperiment.run(tabular(common.environmentName(), common.distribution()).testTasks(), common.comparators(), directory, progress);
         }
         ObjectNode summary = outcome.summary();
         List<String> stalled = TrainingProgress.stalledMethods(directory.path());
@@ -229,24 +232,25 @@ public final class ExperimentRunner
             progress.println("bomrl: " + TrainingProgress.warning(stalled));
             stalled.forEach(summary.putArray("noProgress")::add);
         }
-        summary.put("experiment", plan.settings.name());
-        summary.put("type", plan.settings.type());
-        summary.put("environment", plan.environmentName);
-        summary.put("taskDistributionFingerprint", plan.distribution.fingerprint());
-        summary.put("seed", plan.settings.seed());
+        summary.put("experiment", common.settings().name());
+        summary.put("type", common.settings().type());
+        summary.put("environment", common.environmentName());
+        summary.put("taskDistributionFingerprint", common.distribution().fingerprint());
+        summary.put("seed", common.settings().seed());
         directory.writeJson(RunDirectory.SUMMARY, summary);
-        writeProvenance(directory, plan);
-        render(outcome.figures(), plan.writers, directory);
+        writeProvenance(directory, common);
+        render(outcome.figures(), common.writers(), directory);
         return directory.path();
     }
 
     /** Written when the run starts and again at its end, when every component it created is known. */
-    private void writeProvenance(RunDirectory directory, Plan plan)
+    private void writeProvenance(RunDirectory directory, ExperimentPlan.Common plan)
     {
-        directory.writeJson(RunDirectory.PROVENANCE, Provenance.of(plan.settings.seed(), components.used(), Map.of(plan.environmentName, plan.distribution.fingerprint())));
+        directory.writeJson(RunDirectory.PROVENANCE, Provenance.of(plan.settings().seed(), components.used(), Map.of(plan.environmentName(), plan.distribution().fingerprint())));
     }
 
-    private Plan plan(ExperimentConfiguration config, Path baseDirectory)
+    /** The plan of one experiment file: everything read and checked, in one pass, before anything is written. */
+    private ExperimentPlan plan(ExperimentConfiguration config, Path baseDirectory)
     {
         components.startRun();
         components.useDistanceSettings(DistanceSettings.from(config, registry.factories(FactoryKind.DISTANCE)));
@@ -261,26 +265,33 @@ public final class ExperimentRunner
             comparators.add(new NamedComparator(name, components.create(factory, config.settings("comparator." + name, factory.settings()), random)));
         }
         List<ReportWriter> writers = writers(config, settings.reportWriters(), random);
-        Plan plan = new Plan(settings, random, environmentName, distribution, comparators, writers);
-        if (settings.type().equals("meta-learning")) {
-            EstimationSettings estimation = EstimationSettings.parse(config.settings(EstimationSettings.SCOPE, EstimationSettings.SPECS));
-            plan.train = MetaTrainSettings.parse(config.settings(MetaTrainSettings.SCOPE, MetaTrainSettings.SPECS));
-            checkPoolSize(plan.train, environmentName, distribution);
-            String optimizerKey = MetaTrainSettings.SCOPE + ".optimizer";
-            OuterOptimizerFactory optimizer = components.optimizer(optimizerKey, config.selector(optimizerKey, Optional.of(AdamFactory.NAME)));
-            OuterOptimizerSpec experimentOptimizer = components.create(optimizer, config.settings(optimizerKey, optimizer.settings()), random);
-            plan.test = MetaTestSettings.parse(config.settings(MetaTestSettings.SCOPE, MetaTestSettings.SPECS));
-            plan.rounds = new Rounds(settings.mode(), estimation.episodes(), estimation.tdStep());
-            plan.family = family(config, environmentName, distribution, plan.rounds, random, settings.threads());
-            plan.methods = Methods.parse(config, components, baseDirectory);
-            plan.optimizers = MethodOptimizers.parse(config, components, optimizer, experimentOptimizer, plan.methods, random);
-            plan.learners = new LearnerCatalog(components, plan.family, plan.methods, distribution.testTasks().stream().map(Task::id).toList(), random);
-            String backendKey = "execution.backend";
-            plan.backend = backend(backendKey, config.selector(backendKey, Optional.of(LocalExecutionBackend.NAME)));
-            plan.executionSettings = config.settings("execution", plan.backend.settings());
-        }
+        ExperimentPlan.Common common = new ExperimentPlan.Common(settings, random, environmentName, distribution, comparators, writers);
+        ExperimentPlan plan = settings.type().equals("meta-learning") ? metaLearning(config, baseDirectory, common) : new ExperimentPlan.Evaluate(common);
         config.checkNoUnknownKeys();
         return plan;
+    }
+
+    private ExperimentPlan.MetaLearning metaLearning(ExperimentConfiguration config, Path baseDirectory, ExperimentPlan.Common common)
+    {
+        ExperimentSettings settings = common.settings();
+        RandomSource random = common.random();
+        TaskDistribution<?, ?> distribution = common.distribution();
+        EstimationSettings estimation = EstimationSettings.parse(config.settings(EstimationSettings.SCOPE, EstimationSettings.SPECS));
+        MetaTrainSettings train = MetaTrainSettings.parse(config.settings(MetaTrainSettings.SCOPE, MetaTrainSettings.SPECS));
+        checkPoolSize(train, common.environmentName(), distribution);
+        String optimizerKey = MetaTrainSettings.SCOPE + ".optimizer";
+        OuterOptimizerFactory optimizer = components.optimizer(optimizerKey, config.selector(optimizerKey, Optional.of(AdamFactory.NAME)));
+        OuterOptimizerSpec experimentOptimizer = components.create(optimizer, config.settings(optimizerKey, optimizer.settings()), random);
+        MetaTestSettings test = MetaTestSettings.parse(config.settings(MetaTestSettings.SCOPE, MetaTestSettings.SPECS));
+        Rounds rounds = new Rounds(settings.mode(), estimation.episodes(), estimation.tdStep());
+        PolicyFamily family = family(config, common.environmentName(), distribution, rounds, random, settings.threads());
+        List<MethodSpec> methods = Methods.parse(config, components, baseDirectory);
+        MethodOptimizers optimizers = MethodOptimizers.parse(config, components, optimizer, experimentOptimizer, methods, random);
+        LearnerCatalog learners = new LearnerCatalog(components, family, methods, distribution.testTasks().stream().map(Task::id).toList(), random);
+        String backendKey = "execution.backend";
+        ExecutionBackend backend = backend(backendKey, config.selector(backendKey, Optional.of(LocalExecutionBackend.NAME)));
+        MapSettings executionSettings = config.settings("execution", backend.settings());
+        return new ExperimentPlan.MetaLearning(common, train, optimizers, test, rounds, family, methods, learners, backend, executionSettings);
     }
 
     /**
@@ -306,15 +317,15 @@ public final class ExperimentRunner
     {
         ExperimentConfiguration config = ExperimentConfiguration.ofOverrides(run.configuration());
         config.selector(ExperimentSettings.SCOPE + ".base_directory", Optional.of(run.baseDirectory().toString()));
-        Plan plan = plan(config, run.baseDirectory());
+        ExperimentPlan plan = plan(config, run.baseDirectory());
         if (!planHash(config.effective()).equals(run.planHash())) {
             throw new IllegalStateException("the rebuilt plan differs from the driver's (hash " + planHash(config.effective()) + " vs " + run.planHash()
                     + "): different bomrl or plugin versions?");
         }
-        if (plan.learners == null) {
-            throw new IllegalArgumentException("experiment.type = " + plan.settings.type() + " has no work units to run");
+        if (!(plan instanceof ExperimentPlan.MetaLearning metaLearning)) {
+            throw new IllegalArgumentException("experiment.type = " + plan.common().settings().type() + " has no work units to run");
         }
-        return new RebuiltRun(plan.distribution, plan.learners);
+        return new RebuiltRun(plan.common().distribution(), metaLearning.learners());
     }
 
     /** A run's tasks and learners, rebuilt on another machine. */
@@ -401,37 +412,6 @@ public final class ExperimentRunner
             catch (IOException e) {
                 throw new UncheckedIOException("report writer " + writer.name() + " failed in " + directory.path(), e);
             }
-        }
-    }
-
-    /** Everything read from the configuration before the run starts. */
-    private static final class Plan
-    {
-        final ExperimentSettings settings;
-        final RandomSource random;
-        final String environmentName;
-        final TaskDistribution<?, ?> distribution;
-        final List<NamedComparator> comparators;
-        final List<ReportWriter> writers;
-        MetaTrainSettings train;
-        MethodOptimizers optimizers;
-        MetaTestSettings test;
-        Rounds rounds;
-        LearnerCatalog learners;
-        ExecutionBackend backend;
-        MapSettings executionSettings;
-        PolicyFamily family;
-        List<MethodSpec> methods = List.of();
-
-        Plan(ExperimentSettings settings, RandomSource random, String environmentName, TaskDistribution<?, ?> distribution, List<NamedComparator> comparators,
-                List<ReportWriter> writers)
-        {
-            this.settings = settings;
-            this.random = random;
-            this.environmentName = environmentName;
-            this.distribution = distribution;
-            this.comparators = comparators;
-            this.writers = writers;
         }
     }
 }
