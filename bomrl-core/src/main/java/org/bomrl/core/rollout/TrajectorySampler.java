@@ -111,15 +111,15 @@ public final class TrajectorySampler
         Observer observer = new Observer(filter, episodes, policy.observationDimension(), task);
         int dObs = policy.observationDimension();
         int dAct = policy.actionDimension();
-        int capacity = episodes * horizon;
-        double[] observations = new double[capacity * dObs];
-        double[] actions = new double[capacity * dAct];
-        double[] rewards = new double[capacity];
-        double[] logProbabilities = new double[capacity];
-        boolean[] terminated = new boolean[capacity];
-        boolean[] truncated = new boolean[capacity];
-        double[] finals = new double[episodes * dObs];
-        double[] tails = new double[episodes];
+        RoundBuffers buffers = new RoundBuffers(episodes, horizon, dObs, dAct);
+        double[] observations = buffers.observations;
+        double[] actions = buffers.actions;
+        double[] rewards = buffers.rewards;
+        double[] logProbabilities = buffers.logProbabilities;
+        boolean[] terminated = buffers.terminated;
+        boolean[] truncated = buffers.truncated;
+        double[] finals = buffers.finals;
+        double[] tails = buffers.tails;
         int[] starts = new int[episodes + 1];
         double[] action = new double[dAct];
         int row = 0;
@@ -155,10 +155,11 @@ public final class TrajectorySampler
             }
         }
         starts[episodes] = row;
-        TrajectoryBatch batch = new TrajectoryBatch(task.id(), dObs, dAct, starts, java.util.Arrays.copyOf(observations, row * dObs),
-                java.util.Arrays.copyOf(actions, row * dAct), java.util.Arrays.copyOf(rewards, row), java.util.Arrays.copyOf(logProbabilities, row),
-                java.util.Arrays.copyOf(terminated, row), java.util.Arrays.copyOf(truncated, row), finals);
-        return new Rollouts(batch, tails, invalid, observer.observed());
+        int[] lengths = new int[episodes];
+        for (int e = 0; e < episodes; e++) {
+            lengths[e] = starts[e + 1] - starts[e];
+        }
+        return new Rollouts(buffers.batch(task.id(), starts, lengths), tails, invalid, observer.observed());
     }
 
     /**
@@ -172,15 +173,15 @@ public final class TrajectorySampler
         Observer observer = new Observer(filter, episodes, policy.observationDimension(), task);
         int dObs = policy.observationDimension();
         int dAct = policy.actionDimension();
-        int capacity = episodes * horizon;
-        double[] observations = new double[capacity * dObs];
-        double[] actions = new double[capacity * dAct];
-        double[] rewards = new double[capacity];
-        double[] logProbabilities = new double[capacity];
-        boolean[] terminated = new boolean[capacity];
-        boolean[] truncated = new boolean[capacity];
-        double[] finals = new double[episodes * dObs];
-        double[] tails = new double[episodes];
+        RoundBuffers buffers = new RoundBuffers(episodes, horizon, dObs, dAct);
+        double[] observations = buffers.observations;
+        double[] actions = buffers.actions;
+        double[] rewards = buffers.rewards;
+        double[] logProbabilities = buffers.logProbabilities;
+        boolean[] terminated = buffers.terminated;
+        boolean[] truncated = buffers.truncated;
+        double[] finals = buffers.finals;
+        double[] tails = buffers.tails;
         int[] lengths = new int[episodes];
         List<Environment<double[], double[]>> environments = new ArrayList<>(episodes);
         SplittableRandom[] generators = new SplittableRandom[episodes];
@@ -248,31 +249,11 @@ public final class TrajectorySampler
                 environment.close();
             }
         }
-        int[] starts = new int[episodes + 1];
+        int[] blocks = new int[episodes];
         for (int e = 0; e < episodes; e++) {
-            starts[e + 1] = starts[e] + lengths[e];
+            blocks[e] = e * horizon;
         }
-        int rows = starts[episodes];
-        double[] packedObservations = new double[rows * dObs];
-        double[] packedActions = new double[rows * dAct];
-        double[] packedRewards = new double[rows];
-        double[] packedLogProbabilities = new double[rows];
-        boolean[] packedTerminated = new boolean[rows];
-        boolean[] packedTruncated = new boolean[rows];
-        for (int e = 0; e < episodes; e++) {
-            int from = e * horizon;
-            int to = starts[e];
-            int length = lengths[e];
-            System.arraycopy(observations, from * dObs, packedObservations, to * dObs, length * dObs);
-            System.arraycopy(actions, from * dAct, packedActions, to * dAct, length * dAct);
-            System.arraycopy(rewards, from, packedRewards, to, length);
-            System.arraycopy(logProbabilities, from, packedLogProbabilities, to, length);
-            System.arraycopy(terminated, from, packedTerminated, to, length);
-            System.arraycopy(truncated, from, packedTruncated, to, length);
-        }
-        TrajectoryBatch batch = new TrajectoryBatch(task.id(), dObs, dAct, starts, packedObservations, packedActions, packedRewards, packedLogProbabilities,
-                packedTerminated, packedTruncated, finals);
-        return new Rollouts(batch, tails, invalid, observer.observed());
+        return new Rollouts(buffers.batch(task.id(), blocks, lengths), tails, invalid, observer.observed());
     }
 
     /** The continuations of the episodes that neither terminated nor were truncated, stepping together: tails[e] = Σ_j γ^j r_j. */
@@ -335,6 +316,71 @@ public final class TrajectorySampler
             }
         }
         return value;
+    }
+
+    /**
+     * The rows of one round as the sampler writes them, episode e in a block of at most
+     * {@code horizon} rows starting at a row of the sampler's choosing, with each episode's final
+     * observation and bootstrap tail; {@link #batch} packs the blocks into a {@link TrajectoryBatch}.
+     */
+    private static final class RoundBuffers
+    {
+        final int dObs;
+        final int dAct;
+        final int episodes;
+        final double[] observations;
+        final double[] actions;
+        final double[] rewards;
+        final double[] logProbabilities;
+        final boolean[] terminated;
+        final boolean[] truncated;
+        final double[] finals;
+        final double[] tails;
+
+        RoundBuffers(int episodes, int horizon, int dObs, int dAct)
+        {
+            int capacity = episodes * horizon;
+            this.dObs = dObs;
+            this.dAct = dAct;
+            this.episodes = episodes;
+            observations = new double[capacity * dObs];
+            actions = new double[capacity * dAct];
+            rewards = new double[capacity];
+            logProbabilities = new double[capacity];
+            terminated = new boolean[capacity];
+            truncated = new boolean[capacity];
+            finals = new double[episodes * dObs];
+            tails = new double[episodes];
+        }
+
+        /** The batch of episodes e = 0 … in order, episode e being {@code lengths[e]} rows from row {@code blocks[e]}. */
+        TrajectoryBatch batch(String taskId, int[] blocks, int[] lengths)
+        {
+            int[] starts = new int[episodes + 1];
+            for (int e = 0; e < episodes; e++) {
+                starts[e + 1] = starts[e] + lengths[e];
+            }
+            int rows = starts[episodes];
+            double[] packedObservations = new double[rows * dObs];
+            double[] packedActions = new double[rows * dAct];
+            double[] packedRewards = new double[rows];
+            double[] packedLogProbabilities = new double[rows];
+            boolean[] packedTerminated = new boolean[rows];
+            boolean[] packedTruncated = new boolean[rows];
+            for (int e = 0; e < episodes; e++) {
+                int from = blocks[e];
+                int to = starts[e];
+                int length = lengths[e];
+                System.arraycopy(observations, from * dObs, packedObservations, to * dObs, length * dObs);
+                System.arraycopy(actions, from * dAct, packedActions, to * dAct, length * dAct);
+                System.arraycopy(rewards, from, packedRewards, to, length);
+                System.arraycopy(logProbabilities, from, packedLogProbabilities, to, length);
+                System.arraycopy(terminated, from, packedTerminated, to, length);
+                System.arraycopy(truncated, from, packedTruncated, to, length);
+            }
+            return new TrajectoryBatch(taskId, dObs, dAct, starts, packedObservations, packedActions, packedRewards, packedLogProbabilities, packedTerminated,
+                    packedTruncated, finals);
+        }
     }
 
     /**
