@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 
 /**
  * {@code bomrl}: the entry point. User errors (bad files, keys, values, names) exit with code 2
- * and one line on standard error; numerical failures (a {@code NumericalFailureException} names the method, phase, meta-iteration and
+ * and one line per error on standard error (every error of a configuration at once); numerical failures (a {@code NumericalFailureException} names the method, phase, meta-iteration and
  * task) and failed execution backends (e.g. a cluster that lost
  * every member) exit with code 1 and say what happened.
  */
@@ -44,7 +44,11 @@ public final class Bomrl
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
-            if (exception instanceof InvalidSettingException || exception instanceof IllegalArgumentException || exception instanceof PluginLoadException
+            if (exception instanceof InvalidSettingException invalid) {
+                invalid.errors().forEach(error -> err.println("bomrl: " + oneLine(error)));
+                return USER_ERROR;
+            }
+            if (exception instanceof IllegalArgumentException || exception instanceof PluginLoadException
                     || exception instanceof PluginFaultException || exception instanceof UncheckedIOException) {
                 err.println("bomrl: " + oneLine(exception.getMessage()));
                 return USER_ERROR;

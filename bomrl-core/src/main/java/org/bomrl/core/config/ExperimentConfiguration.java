@@ -281,21 +281,35 @@ public final class ExperimentConfiguration
         return keys;
     }
 
-    /** Claims every given key under {@code prefix.} without reading it (a section that is given but switched off). */
+    /** Claims every given key under {@code prefix.}, and {@code prefix} itself if given, without reading them (a section that is given but switched off). */
     public void claimUnder(String prefix)
     {
         claimed.addAll(keysUnder(prefix));
+        if (value(prefix).isPresent()) {
+            claimed.add(prefix);
+        }
     }
 
-    /** Fails on the first given key that no slice claimed, naming the file and the closest known key. */
+    /** Fails on the given keys that no slice claimed, each named with its file and the closest known key. */
     public void checkNoUnknownKeys()
     {
+        List<String> unknown = unknownKeys();
+        if (!unknown.isEmpty()) {
+            throw new InvalidSettingException(unknown);
+        }
+    }
+
+    /** One error per given key that no slice claimed, naming the file and the closest known key. */
+    public List<String> unknownKeys()
+    {
+        List<String> errors = new ArrayList<>();
         for (String key : givenKeys()) {
             if (!claimed.contains(key)) {
-                throw new InvalidSettingException(source(key) + ": unknown key '" + key + "'" + Suggestions.didYouMean(key, claimed)
+                errors.add(source(key) + ": unknown key '" + key + "'" + Suggestions.didYouMean(key, claimed)
                         + (Suggestions.didYouMean(key, claimed).isEmpty() ? "; see 'bomrl describe' for the valid keys" : ""));
             }
         }
+        return errors;
     }
 
     /** Every claimed key with its effective value (given or default), sorted. */
@@ -328,15 +342,16 @@ public final class ExperimentConfiguration
     }
 
     /**
-     * What a suite hands on to its members, claiming it: the {@code --set} overrides and every key of
-     * the file outside {@code suite.*} and {@code experiment.name|type|base_directory} (so that a
+     * What a suite or seeds experiment hands on to its members, claiming it: the {@code --set}
+     * overrides and every key of the file outside {@code suite.*}, {@code seeds.*} and
+     * {@code experiment.name|type|base_directory} (their own sections, whose keys stay checked; so that a
      * resumed suite, whose file records the overrides, hands on the same values).
      */
     public Map<String, String> overrides()
     {
         Map<String, String> result = new TreeMap<>();
         for (String key : givenKeys()) {
-            if (!key.startsWith("suite.") && !SUITE_OWN_KEYS.contains(key)) {
+            if (!key.startsWith("suite.") && !key.startsWith("seeds.") && !SUITE_OWN_KEYS.contains(key)) {
                 result.put(key, value(key).orElseThrow());
                 claimed.add(key);
             }

@@ -2,6 +2,8 @@ package org.bomrl.core.config;
 
 import org.bomrl.api.settings.InvalidSettingException;
 
+import java.util.List;
+
 /**
  * Keeps errors naming the key the user wrote when a value reaches a component under another name:
  * a method's adaptation value read through its {@code train.*} or {@code bound.adaptation.*}
@@ -18,13 +20,20 @@ public final class SettingKeys
      */
     public static InvalidSettingException renamed(InvalidSettingException error, String from, String to)
     {
-        String message = error.getMessage();
-        if (message == null || !startsWithKey(message, from)) {
+        List<String> errors = error.errors();
+        List<String> renamed = errors.stream().map(message -> renamed(message, from, to)).toList();
+        if (renamed.equals(errors)) {
             return error;
         }
-        InvalidSettingException renamed = new InvalidSettingException(to + message.substring(from.length()));
-        renamed.setStackTrace(error.getStackTrace());
-        return renamed;
+        InvalidSettingException result = new InvalidSettingException(renamed);
+        result.setStackTrace(error.getStackTrace());
+        return result;
+    }
+
+    /** One error line with its leading key {@code from} replaced by {@code to} (when it starts with it as a whole key). */
+    public static String renamed(String message, String from, String to)
+    {
+        return message != null && startsWithKey(message, from) ? to + message.substring(from.length()) : message;
     }
 
     /** Whether {@code message} starts with {@code key} not followed by another key character. */

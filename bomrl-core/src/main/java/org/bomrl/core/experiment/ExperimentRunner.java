@@ -3,6 +3,7 @@ package org.bomrl.core.experiment;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
+import io.vavr.control.Option;
 import org.bomrl.api.compare.OptimalityComparatorFactory;
 import org.bomrl.api.context.RandomSource;
 import org.bomrl.api.distance.GaussianDistance;
@@ -22,6 +23,7 @@ import org.bomrl.api.report.Figure;
 import org.bomrl.api.report.ReportWriter;
 import org.bomrl.api.settings.InvalidSettingException;
 import org.bomrl.api.settings.MapSettings;
+import org.bomrl.core.config.ConfigurationErrors;
 import org.bomrl.core.config.DistanceSettings;
 import org.bomrl.core.config.ExperimentConfiguration;
 import org.bomrl.core.exec.ExecutionBackend;
@@ -41,75 +43,49 @@ import org.bomrl.core.train.MetaTrainer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * Runs an experiment file: reads and checks its whole configuration before anything runs (unknown
- * keys and invalid values fail first), creates the run directory, writes the effective
- * configuration and provenance, runs the experiment and writes its results and figures.
+ * Runs an experiment file: reads and checks its whole configuration into an {@link ExperimentPlan}
+ * before anything runs (every unknown key and invalid value reported at once), creates the run
+ * directory, writes the effective configuration and provenance, runs the experiment and writes its
+ * results and figures. Stateless: each plan gets its own {@link Components}, so training seeds run
+ * at once through one runner.
  */
 public final class ExperimentRunner
 {
-    private final Components components;
+    private final Provider<Components> components;
     private final PluginRegistry registry;
-    /** Fresh runners (each with its own per-run component record) for training seeds run at once. */
-    private final Provider<ExperimentRunner> runners;
+    private final Map<String, ExecutionBackend> backends;
 
     @Inject
-    public ExperimentRunner(Components components, PluginRegistry registry, Provider<ExperimentRunner> runners)
+    public ExperimentRunner(Provider<Components> components, PluginRegistry registry, Map<String, ExecutionBackend> backends)
     {
         this.components = components;
         this.registry = registry;
-        this.runners = runners;
+        this.backends = new TreeMap<>(backends);
     }
 
     /** Runs {@code config} into {@code out} (a new directory); returns the run directory. */
     public Path run(ExperimentConfiguration config, Path out, PrintStream progress, MetaTrainer.Listener listener)
     {
-        if (SeedsExperiment.isSeeds(config)) {
-            return runSeeds(config, () -> RunDirectory.create(out), progress, listener);
-        }
-        if (isSuite(config)) {
-            return runSuite(config, () -> RunDirectory.create(out), progress, listener);
-        }
-        return execute(config, () -> RunDirectory.create(out), progress, listener);
+        return execute(plan(config), () -> RunDirectory.create(out), progress, listener);
     }
 
     /**
-     * Reads and checks {@code config} completely (a suite: every member) without running anything;
-     * returns the effective configuration.
+     * Reads and checks {@code config} completely (a suite or seeds experiment: every member) without
+     * running anything; returns the effective configuration.
      */
     public Map<String, String> check(ExperimentConfiguration config)
     {
-        if (SeedsExperiment.isSeeds(config)) {
-            SeedsExperiment.check(config, baseDirectory(config), member -> runners.get().check(member));
-            return config.effective();
-        }
-        if (!isSuite(config)) {
-            plan(config, baseDirectory(config));
-            return config.effective();
-        }
-        Path base = baseDirectory(config);
-        config.selector(ExperimentSettings.SCOPE + ".name", Optional.of("suite"));
-        config.selector(ExperimentSettings.SCOPE + ".type", Optional.of("suite"));
-        Map<String, String> overrides = config.overrides();
-        List<String> files = config.settings("suite", SuiteExperiment.SPECS).getList("experiments");
-        config.checkNoUnknownKeys();
-        for (Path member : SuiteExperiment.members(files, config.fileLabel(), base)) {
-            try {
-                check(ExperimentConfiguration.load(member, overrides));
-            }
-            catch (InvalidSettingException e) {
-                String name = member.getFileName().toString();
-                throw e.getMessage() != null && e.getMessage().contains(name) ? e : new InvalidSettingException("suite member " + name + ": " + e.getMessage());
-            }
-        }
-        return config.effective();
+        return plan(config).source().effective();
     }
 
     /** Continues the run in {@code runDirectory} from its checkpoints; the results equal an uninterrupted run's. */
@@ -135,67 +111,7 @@ public final class ExperimentRunner
         if (!execution.isEmpty()) {
             config = config.replacingScope("execution", execution);
         }
-        if (SeedsExperiment.isSeeds(config)) {
-            return runSeeds(config, () -> directory, progress, listener);
-        }
-        if (isSuite(config)) {
-            return runSuite(config, () -> directory, progress, listener);
-        }
-        return execute(config, () -> directory, progress, listener);
-    }
-
-    /**
-     * The directory relative paths in the file resolve against: {@code experiment.base_directory},
-     * else the experiment file's directory; recorded in the effective configuration so that a
-     * resumed run (whose file is the run's own config.properties) resolves them the same way.
-     */
-    private static Path baseDirectory(ExperimentConfiguration config)
-    {
-        Path fileDirectory = Path.of(config.fileLabel()).toAbsolutePath().getParent();
-        return Path.of(config.selector(ExperimentSettings.SCOPE + ".base_directory", Optional.of(fileDirectory.toString())));
-    }
-
-    private static boolean isSuite(ExperimentConfiguration config)
-    {
-        return config.value(ExperimentSettings.SCOPE + ".type").map(String::trim).filter("suite"::equals).isPresent();
-    }
-
-    private Path runSuite(ExperimentConfiguration config, Supplier<RunDirectory> directorySupplier, PrintStream progress, MetaTrainer.Listener listener)
-    {
-        String name = config.value(ExperimentSettings.SCOPE + ".name").orElse("suite").trim();
-        Path base = baseDirectory(config);
-        Map<String, String> overrides = config.overrides();
-        check(config);
-        List<String> files = config.settings("suite", SuiteExperiment.SPECS).getList("experiments");
-        RunDirectory directory = directorySupplier.get();
-        directory.writeConfiguration(config.effective(), config.effectiveSources());
-        ExperimentOutcome outcome = SuiteExperiment.run(files, config.fileLabel(), base, overrides, directory, (member, memberDirectory) -> {
-            progress.println("suite " + name + ": " + memberDirectory.getFileName());
-            return java.nio.file.Files.isRegularFile(memberDirectory.resolve(RunDirectory.CONFIG))
-                    ? resume(memberDirectory, progress, listener)
-                    : execute(member, () -> RunDirectory.create(memberDirectory), progress, listener);
-        });
-        outcome.summary().put("experiment", name);
-        outcome.summary().put("type", "suite");
-        directory.writeJson(RunDirectory.SUMMARY, outcome.summary());
-        render(outcome.figures(), writers(List.of("report.png")), directory);
-        return directory.path();
-    }
-
-    /** Runs a training-seeds experiment: each seed's run by a fresh runner, then the comparison over seeds. */
-    private Path runSeeds(ExperimentConfiguration config, Supplier<RunDirectory> directorySupplier, PrintStream progress, MetaTrainer.Listener listener)
-    {
-        SeedsExperiment.Finished finished = SeedsExperiment.run(config, baseDirectory(config), directorySupplier, member -> runners.get().check(member),
-                (member, memberDirectory) -> runners.get().runSeed(member, memberDirectory, progress, listener), progress);
-        render(finished.outcome().figures(), writers(List.of("report.png")), finished.directory());
-        return finished.directory().path();
-    }
-
-    /** Runs one training seed's experiment or suite into its directory, continuing it there if it was started (with the seed's overrides). */
-    private Path runSeed(ExperimentConfiguration member, Path directory, PrintStream progress, MetaTrainer.Listener listener)
-    {
-        Supplier<RunDirectory> target = java.nio.file.Files.isRegularFile(directory.resolve(RunDirectory.CONFIG)) ? () -> RunDirectory.open(directory) : () -> RunDirectory.create(directory);
-        return isSuite(member) ? runSuite(member, target, progress, listener) : execute(member, target, progress, listener);
+        return execute(plan(config), () -> directory, progress, listener);
     }
 
     /** The run directory {@code runs/<name>} for a configuration (without creating it). */
@@ -205,17 +121,63 @@ public final class ExperimentRunner
         return Path.of("runs", name.replaceAll("[^A-Za-z0-9._-]", "_"));
     }
 
-    /** Reads and checks the whole configuration, and only then creates the run directory and runs. */
-    private Path execute(ExperimentConfiguration config, Supplier<RunDirectory> directorySupplier, PrintStream progress, MetaTrainer.Listener listener)
+    /** The plan of an experiment file of any kind, by {@code experiment.type}; throws every error found (a suite's or seeds': its members' too). */
+    ExperimentPlan plan(ExperimentConfiguration config)
     {
-        ExperimentPlan plan = plan(config, baseDirectory(config));
-        ExperimentPlan.Common common = plan.common();
+        String type = config.value(ExperimentSettings.SCOPE + ".type").map(String::trim).orElse("");
+        return switch (type) {
+            case SeedsExperiment.TYPE -> seeds(config);
+            case SuiteExperiment.TYPE -> suite(config);
+            default -> single(config);
+        };
+    }
+
+    /** Runs {@code plan} into the directory {@code directorySupplier} gives (created or opened only now, after the plan passed). */
+    private Path execute(ExperimentPlan plan, Supplier<RunDirectory> directorySupplier, PrintStream progress, MetaTrainer.Listener listener)
+    {
         RunDirectory directory = directorySupplier.get();
-        directory.writeConfiguration(config.effective(), config.effectiveSources());
+        directory.writeConfiguration(plan.source().effective(), plan.source().effectiveSources());
+        if (plan instanceof ExperimentPlan.Suite suite) {
+            runSuite(suite, directory, progress, listener);
+        }
+        else if (plan instanceof ExperimentPlan.Seeds seeds) {
+            ExperimentOutcome outcome = SeedsExperiment.run(seeds, directory, (member, memberDirectory) -> runMember(member, memberDirectory, progress, listener), progress);
+            render(outcome.figures(), seeds.writers(), directory);
+        }
+        else {
+            runSingle((ExperimentPlan.Single) plan, directory, progress, listener);
+        }
+        return directory.path();
+    }
+
+    /** A member of a suite or a seeds experiment into {@code directory}: continued there if it was started (its own checked configuration), else run. */
+    private Path runMember(ExperimentPlan member, Path directory, PrintStream progress, MetaTrainer.Listener listener)
+    {
+        return Files.isRegularFile(directory.resolve(RunDirectory.CONFIG))
+                ? resume(directory, progress, listener)
+                : execute(member, () -> RunDirectory.create(directory), progress, listener);
+    }
+
+    private void runSuite(ExperimentPlan.Suite suite, RunDirectory directory, PrintStream progress, MetaTrainer.Listener listener)
+    {
+        ExperimentOutcome outcome = SuiteExperiment.run(suite, directory, (member, memberDirectory) -> {
+            progress.println("suite " + suite.source().name() + ": " + memberDirectory.getFileName());
+            return runMember(member, memberDirectory, progress, listener);
+        });
+        outcome.summary().put("experiment", suite.source().name());
+        outcome.summary().put("type", SuiteExperiment.TYPE);
+        directory.writeJson(RunDirectory.SUMMARY, outcome.summary());
+        render(outcome.figures(), suite.writers(), directory);
+    }
+
+    private void runSingle(ExperimentPlan.Single plan, RunDirectory directory, PrintStream progress, MetaTrainer.Listener listener)
+    {
+        ExperimentPlan.Common common = plan.common();
         writeProvenance(directory, common);
         ExperimentOutcome outcome;
         if (plan instanceof ExperimentPlan.MetaLearning metaLearning) {
-            RunDescription run = new RunDescription(config.effective(), baseDirectory(config), planHash(config.effective()));
+            ExperimentPlan.Source source = plan.source();
+            RunDescription run = new RunDescription(source.effective(), source.baseDirectory(), planHash(source.effective()));
             try (ExecutionBackend.Execution execution = metaLearning.backend().open(metaLearning.executionSettings(), run, common.distribution(), metaLearning.learners(),
                     common.settings().threads())) {
                 outcome = new MetaLearningExperiment(common.distribution(), metaLearning.family(), metaLearning.methods(), common.comparators(), metaLearning.train(),
@@ -240,58 +202,177 @@ public final class ExperimentRunner
         directory.writeJson(RunDirectory.SUMMARY, summary);
         writeProvenance(directory, common);
         render(outcome.figures(), common.writers(), directory);
-        return directory.path();
     }
 
     /** Written when the run starts and again at its end, when every component it created is known. */
-    private void writeProvenance(RunDirectory directory, ExperimentPlan.Common plan)
+    private static void writeProvenance(RunDirectory directory, ExperimentPlan.Common plan)
     {
-        directory.writeJson(RunDirectory.PROVENANCE, Provenance.of(plan.settings().seed(), components.used(), Map.of(plan.environmentName(), plan.distribution().fingerprint())));
+        directory.writeJson(RunDirectory.PROVENANCE, Provenance.of(plan.settings().seed(), plan.components().used(), Map.of(plan.environmentName(), plan.distribution().fingerprint())));
     }
 
-    /** The plan of one experiment file: everything read and checked, in one pass, before anything is written. */
-    private ExperimentPlan plan(ExperimentConfiguration config, Path baseDirectory)
+    /**
+     * The directory relative paths in the file resolve against: {@code experiment.base_directory},
+     * else the experiment file's directory; recorded in the effective configuration so that a
+     * resumed run (whose file is the run's own config.properties) resolves them the same way.
+     */
+    private static Path baseDirectory(ExperimentConfiguration config)
     {
-        components.startRun();
-        components.useDistanceSettings(DistanceSettings.from(config, registry.factories(FactoryKind.DISTANCE)));
-        ExperimentSettings settings = ExperimentSettings.parse(config.settings(ExperimentSettings.SCOPE, ExperimentSettings.SPECS));
-        RandomSource random = RandomSource.seeded(settings.seed());
-        String environmentName = config.selector("environment", Optional.empty());
-        EnvironmentFactory environmentFactory = components.environment("environment", environmentName);
-        TaskDistribution<?, ?> distribution = components.create(environmentFactory, config.settings("environment", environmentFactory.settings()), random);
-        List<NamedComparator> comparators = new ArrayList<>();
-        for (String name : settings.comparators()) {
-            OptimalityComparatorFactory factory = components.comparator(ExperimentSettings.SCOPE + ".comparators", name);
-            comparators.add(new NamedComparator(name, components.create(factory, config.settings("comparator." + name, factory.settings()), random)));
+        Path fileDirectory = Path.of(config.fileLabel()).toAbsolutePath().getParent();
+        return Path.of(config.selector(ExperimentSettings.SCOPE + ".base_directory", Optional.of(fileDirectory.toString())));
+    }
+
+    private static ExperimentPlan.Source source(ExperimentConfiguration config, Path baseDirectory, String name, String type)
+    {
+        return new ExperimentPlan.Source(name, type, config.fileLabel(), baseDirectory, config.effective(), config.effectiveSources());
+    }
+
+    /**
+     * A suite: its own keys, then every member's plan (with the suite's overrides); the errors of the
+     * suite and of all its members are reported together, a member's named after it.
+     */
+    private ExperimentPlan.Suite suite(ExperimentConfiguration config)
+    {
+        ConfigurationErrors errors = new ConfigurationErrors(config);
+        Path base = baseDirectory(config);
+        String name = config.selector(ExperimentSettings.SCOPE + ".name", Optional.of(SuiteExperiment.TYPE));
+        config.selector(ExperimentSettings.SCOPE + ".type", Optional.of(SuiteExperiment.TYPE));
+        Map<String, String> overrides = config.overrides();
+        Option<List<Path>> files = errors.check(
+                () -> SuiteExperiment.members(config.settings(SuiteExperiment.TYPE, SuiteExperiment.SPECS).getList("experiments"), config.fileLabel(), base));
+        errors.checkNoUnknownKeys();
+        List<ExperimentPlan.Suite.Member> members = new ArrayList<>();
+        for (Path file : files.getOrElse(List.of())) {
+            String member = file.getFileName().toString();
+            try {
+                members.add(new ExperimentPlan.Suite.Member(SuiteExperiment.memberName(file), single(ExperimentConfiguration.load(file, overrides))));
+            }
+            catch (InvalidSettingException e) {
+                for (String error : e.errors()) {
+                    errors.add(new InvalidSettingException(error.contains(member) ? error : "suite member " + member + ": " + error));
+                }
+            }
         }
-        List<ReportWriter> writers = writers(config, settings.reportWriters(), random);
-        ExperimentPlan.Common common = new ExperimentPlan.Common(settings, random, environmentName, distribution, comparators, writers);
-        ExperimentPlan plan = settings.type().equals("meta-learning") ? metaLearning(config, baseDirectory, common) : new ExperimentPlan.Evaluate(common);
-        config.checkNoUnknownKeys();
-        return plan;
+        errors.throwIfAny();
+        return new ExperimentPlan.Suite(source(config, base, name, SuiteExperiment.TYPE), members, writers(List.of("report.png")));
     }
 
-    private ExperimentPlan.MetaLearning metaLearning(ExperimentConfiguration config, Path baseDirectory, ExperimentPlan.Common common)
+    /**
+     * A training-seeds experiment: its own keys, then the member experiment's plan for every seed;
+     * a member's errors name the {@code seeds.member.*} keys the user wrote, and stop at the first
+     * failing seed (the others would repeat them).
+     */
+    private ExperimentPlan.Seeds seeds(ExperimentConfiguration config)
     {
-        ExperimentSettings settings = common.settings();
-        RandomSource random = common.random();
-        TaskDistribution<?, ?> distribution = common.distribution();
-        EstimationSettings estimation = EstimationSettings.parse(config.settings(EstimationSettings.SCOPE, EstimationSettings.SPECS));
-        MetaTrainSettings train = MetaTrainSettings.parse(config.settings(MetaTrainSettings.SCOPE, MetaTrainSettings.SPECS));
-        checkPoolSize(train, common.environmentName(), distribution);
+        ConfigurationErrors errors = new ConfigurationErrors(config);
+        Path base = baseDirectory(config);
+        String name = config.selector(ExperimentSettings.SCOPE + ".name", Optional.of(SeedsExperiment.TYPE));
+        config.selector(ExperimentSettings.SCOPE + ".type", Optional.of(SeedsExperiment.TYPE));
+        Option<SeedsSettings> settings = errors.check(() -> SeedsExperiment.settings(config));
+        Map<String, String> overrides = config.overrides();
+        errors.checkNoUnknownKeys();
+        List<ExperimentPlan.Seeds.SeedRun> runs = new ArrayList<>();
+        for (long seed : settings.map(SeedsSettings::trainingSeeds).getOrElse(List.of())) {
+            try {
+                runs.add(new ExperimentPlan.Seeds.SeedRun(seed, plan(SeedsExperiment.member(settings.get(), base, overrides, seed))));
+            }
+            catch (InvalidSettingException e) {
+                errors.add(SeedsExperiment.renamed(e, settings.get(), overrides));
+                break;
+            }
+        }
+        errors.throwIfAny();
+        return new ExperimentPlan.Seeds(source(config, base, name, SeedsExperiment.TYPE), settings.get(), runs, writers(List.of("report.png")));
+    }
+
+    /**
+     * One experiment file: every independent part read and checked, its errors collected
+     * ({@link ConfigurationErrors}); a part that needs a failed one is skipped. While errors are
+     * being collected after a bad {@code experiment.seed}, components are created with seed 0; such
+     * a plan is never run.
+     */
+    private ExperimentPlan.Single single(ExperimentConfiguration config)
+    {
+        ConfigurationErrors errors = new ConfigurationErrors(config);
+        Path base = baseDirectory(config);
+        Components components = this.components.get();
+        errors.check(DistanceSettings.SCOPE, () -> DistanceSettings.from(config, registry.factories(FactoryKind.DISTANCE))).forEach(components::useDistanceSettings);
+        Option<ExperimentSettings> settings = errors.check(
+                () -> ExperimentSettings.parse(config.settings(ExperimentSettings.SCOPE, ExperimentSettings.SPECS)));
+        RandomSource random = RandomSource.seeded(settings.map(ExperimentSettings::seed).getOrElse(0L));
+        Option<String> environmentName = errors.check(() -> config.selector("environment", Optional.empty()));
+        Option<TaskDistribution<?, ?>> distribution = errors.check("environment", () -> {
+            EnvironmentFactory factory = components.environment("environment", environmentName.get());
+            return components.create(factory, config.settings("environment", factory.settings()), random);
+        }, environmentName);
+        Option<List<NamedComparator>> comparators = comparators(config, errors, components, settings, random);
+        Option<List<ReportWriter>> writers = errors.check(Components.REPORT_SCOPE,
+                () -> components.reportWriters(config, ExperimentSettings.SCOPE + ".report_writers", settings.get().reportWriters(), random), settings);
+        Option<ExperimentPlan.Common> common = errors.check(
+                () -> new ExperimentPlan.Common(settings.get(), components, random, environmentName.get(), distribution.get(), comparators.get(), writers.get()),
+                settings, environmentName, distribution, comparators, writers);
+        boolean metaLearning = settings.map(ExperimentSettings::type).getOrElse(() -> config.value(ExperimentSettings.SCOPE + ".type").orElse("meta-learning").trim())
+                .equals("meta-learning");
+        Option<MetaLearningParts> parts = metaLearning ? Option.some(metaLearningParts(config, errors, base, components, settings, environmentName, distribution, random))
+                : Option.none();
+        errors.checkNoUnknownKeys();
+        errors.throwIfAny();
+        ExperimentPlan.Source source = source(config, base, settings.get().name(), settings.get().type());
+        return parts.isEmpty() ? new ExperimentPlan.Evaluate(source, common.get()) : parts.get().plan(source, common.get());
+    }
+
+    /** Each comparator checked on its own (its keys {@code comparator.<name>.*} claimed if it fails). */
+    private static Option<List<NamedComparator>> comparators(ExperimentConfiguration config, ConfigurationErrors errors, Components components,
+            Option<ExperimentSettings> settings, RandomSource random)
+    {
+        List<Option<NamedComparator>> comparators = new ArrayList<>();
+        for (String name : settings.map(ExperimentSettings::comparators).getOrElse(List.of())) {
+            comparators.add(errors.check("comparator." + name, () -> {
+                OptimalityComparatorFactory factory = components.comparator(ExperimentSettings.SCOPE + ".comparators", name);
+                return new NamedComparator(name, components.create(factory, config.settings("comparator." + name, factory.settings()), random));
+            }));
+        }
+        return settings.isEmpty() || comparators.stream().anyMatch(Option::isEmpty) ? Option.none() : Option.some(comparators.stream().map(Option::get).toList());
+    }
+
+    /** The meta-learning sections of a plan, each read (or skipped) independently; {@link #plan} assembles them once every part is valid. */
+    private record MetaLearningParts(Option<MetaTrainSettings> train, Option<MethodOptimizers> optimizers, Option<MetaTestSettings> test, Option<Rounds> rounds,
+            Option<PolicyFamily> family, Option<List<MethodSpec>> methods, Option<LearnerCatalog> learners, Option<ExecutionBackend> backend,
+            Option<MapSettings> executionSettings)
+    {
+        ExperimentPlan.MetaLearning plan(ExperimentPlan.Source source, ExperimentPlan.Common common)
+        {
+            return new ExperimentPlan.MetaLearning(source, common, train.get(), optimizers.get(), test.get(), rounds.get(), family.get(), methods.get(), learners.get(),
+                    backend.get(), executionSettings.get());
+        }
+    }
+
+    private MetaLearningParts metaLearningParts(ExperimentConfiguration config, ConfigurationErrors errors, Path baseDirectory, Components components,
+            Option<ExperimentSettings> settings, Option<String> environmentName, Option<TaskDistribution<?, ?>> distribution, RandomSource random)
+    {
+        Option<EstimationSettings> estimation = errors.check(
+                () -> EstimationSettings.parse(config.settings(EstimationSettings.SCOPE, EstimationSettings.SPECS)));
+        Option<MetaTrainSettings> train = errors.check(() -> MetaTrainSettings.parse(config.settings(MetaTrainSettings.SCOPE, MetaTrainSettings.SPECS)));
+        errors.check(() -> checkPoolSize(train.get(), environmentName.get(), distribution.get()), train, environmentName, distribution);
         String optimizerKey = MetaTrainSettings.SCOPE + ".optimizer";
-        OuterOptimizerFactory optimizer = components.optimizer(optimizerKey, config.selector(optimizerKey, Optional.of(AdamFactory.NAME)));
-        OuterOptimizerSpec experimentOptimizer = components.create(optimizer, config.settings(optimizerKey, optimizer.settings()), random);
-        MetaTestSettings test = MetaTestSettings.parse(config.settings(MetaTestSettings.SCOPE, MetaTestSettings.SPECS));
-        Rounds rounds = new Rounds(settings.mode(), estimation.episodes(), estimation.tdStep());
-        PolicyFamily family = family(config, common.environmentName(), distribution, rounds, random, settings.threads());
-        List<MethodSpec> methods = Methods.parse(config, components, baseDirectory);
-        MethodOptimizers optimizers = MethodOptimizers.parse(config, components, optimizer, experimentOptimizer, methods, random);
-        LearnerCatalog learners = new LearnerCatalog(components, family, methods, distribution.testTasks().stream().map(Task::id).toList(), random);
+        Option<OuterOptimizerFactory> optimizer = errors.check(optimizerKey, () -> components.optimizer(optimizerKey, config.selector(optimizerKey, Optional.of(AdamFactory.NAME))));
+        Option<OuterOptimizerSpec> experimentOptimizer = errors.check(optimizerKey,
+                () -> components.create(optimizer.get(), config.settings(optimizerKey, optimizer.get().settings()), random), optimizer);
+        Option<MetaTestSettings> test = errors.check(() -> MetaTestSettings.parse(config.settings(MetaTestSettings.SCOPE, MetaTestSettings.SPECS)));
+        Option<Rounds> rounds = errors.check(() -> new Rounds(settings.get().mode(), estimation.get().episodes(), estimation.get().tdStep()),
+                settings, estimation);
+        Option<PolicyFamily> family = errors.check(List.of(ObservationFilterSection.SCOPE, SamplingSettings.SCOPE),
+                () -> family(config, components, environmentName.get(), distribution.get(), rounds.get(), random, settings.get().threads()), environmentName, distribution,
+                rounds, settings);
+        Option<List<MethodSpec>> methods = errors.check(Methods.METHOD_SCOPE, () -> Methods.parse(config, components, baseDirectory));
+        Option<MethodOptimizers> optimizers = errors.check(Methods.METHOD_SCOPE,
+                () -> MethodOptimizers.parse(config, components, optimizer.get(), experimentOptimizer.get(), methods.get(), random), optimizer, experimentOptimizer, methods);
+        Option<LearnerCatalog> learners = errors.check(
+                () -> new LearnerCatalog(components, family.get(), methods.get(), distribution.get().testTasks().stream().map(Task::id).toList(), random), family, methods,
+                distribution);
         String backendKey = "execution.backend";
-        ExecutionBackend backend = backend(backendKey, config.selector(backendKey, Optional.of(LocalExecutionBackend.NAME)));
-        MapSettings executionSettings = config.settings("execution", backend.settings());
-        return new ExperimentPlan.MetaLearning(common, train, optimizers, test, rounds, family, methods, learners, backend, executionSettings);
+        Option<ExecutionBackend> backend = errors.check("execution", () -> backend(backendKey, config.selector(backendKey, Optional.of(LocalExecutionBackend.NAME))));
+        Option<MapSettings> executionSettings = errors.check("execution", () -> config.settings("execution", backend.get().settings()), backend);
+        return new MetaLearningParts(train, optimizers, test, rounds, family, methods, learners, backend, executionSettings);
     }
 
     /**
@@ -300,13 +381,14 @@ public final class ExperimentRunner
      * {@link TaskDistribution#maxTasksPerIteration} cannot be honoured and is refused instead of
      * silently clamped.
      */
-    private static void checkPoolSize(MetaTrainSettings train, String environmentName, TaskDistribution<?, ?> distribution)
+    private static MetaTrainSettings checkPoolSize(MetaTrainSettings train, String environmentName, TaskDistribution<?, ?> distribution)
     {
         int pool = distribution.maxTasksPerIteration();
         if (train.tasksPerIteration() > pool) {
             throw new InvalidSettingException(MetaTrainSettings.SCOPE + ".tasks_per_iteration = " + train.tasksPerIteration() + " exceeds the " + pool
                     + " training tasks of environment = " + environmentName + " (tasks are drawn without replacement); valid: 1 to " + pool);
         }
+        return train;
     }
 
     /**
@@ -317,10 +399,10 @@ public final class ExperimentRunner
     {
         ExperimentConfiguration config = ExperimentConfiguration.ofOverrides(run.configuration());
         config.selector(ExperimentSettings.SCOPE + ".base_directory", Optional.of(run.baseDirectory().toString()));
-        ExperimentPlan plan = plan(config, run.baseDirectory());
-        if (!planHash(config.effective()).equals(run.planHash())) {
-            throw new IllegalStateException("the rebuilt plan differs from the driver's (hash " + planHash(config.effective()) + " vs " + run.planHash()
-                    + "): different bomrl or plugin versions?");
+        ExperimentPlan.Single plan = single(config);
+        String hash = planHash(plan.source().effective());
+        if (!hash.equals(run.planHash())) {
+            throw new IllegalStateException("the rebuilt plan differs from the driver's (hash " + hash + " vs " + run.planHash() + "): different bomrl or plugin versions?");
         }
         if (!(plan instanceof ExperimentPlan.MetaLearning metaLearning)) {
             throw new IllegalArgumentException("experiment.type = " + plan.common().settings().type() + " has no work units to run");
@@ -337,17 +419,18 @@ public final class ExperimentRunner
         return RunDirectory.planHash(effective);
     }
 
-    /** {@code local}, or a backend on the class path registered with {@link java.util.ServiceLoader}. */
-    private static ExecutionBackend backend(String key, String name)
+    /** The execution backend named {@code name}: one of those bound in the injector ({@code local} and those on the class path). */
+    private ExecutionBackend backend(String key, String name)
     {
-        List<ExecutionBackend> backends = new ArrayList<>(List.of(new LocalExecutionBackend()));
-        java.util.ServiceLoader.load(ExecutionBackend.class, ExperimentRunner.class.getClassLoader()).forEach(backends::add);
-        return backends.stream().filter(backend -> backend.name().equals(name)).findFirst().orElseThrow(() -> new InvalidSettingException(
-                key + " = '" + name + "' is not an available execution backend; valid: " + String.join(", ", backends.stream().map(ExecutionBackend::name).toList())));
+        ExecutionBackend backend = backends.get(name);
+        if (backend == null) {
+            throw new InvalidSettingException(key + " = '" + name + "' is not an available execution backend; valid: " + String.join(", ", backends.keySet()));
+        }
+        return backend;
     }
 
     /** Tabular softmax when the tasks have exact tabular models; otherwise the policy class named by {@code policy} on the sampling settings. */
-    private PolicyFamily family(ExperimentConfiguration config, String environmentName, TaskDistribution<?, ?> distribution, Rounds rounds, RandomSource random,
+    private static PolicyFamily family(ExperimentConfiguration config, Components components, String environmentName, TaskDistribution<?, ?> distribution, Rounds rounds, RandomSource random,
             int threads)
     {
         if (distribution.tabular()) {
@@ -394,13 +477,7 @@ public final class ExperimentRunner
     /** The writers of a suite's or a seeds experiment's own figures: with their defaults. */
     private List<ReportWriter> writers(List<String> names)
     {
-        return writers(ExperimentConfiguration.ofOverrides(Map.of()), names, RandomSource.seeded(0));
-    }
-
-    /** The report writers {@code names}, created with their {@code report.<name>.*} settings (see {@link Components#reportWriters}). */
-    private List<ReportWriter> writers(ExperimentConfiguration config, List<String> names, RandomSource random)
-    {
-        return components.reportWriters(config, ExperimentSettings.SCOPE + ".report_writers", names, random);
+        return components.get().reportWriters(ExperimentConfiguration.ofOverrides(Map.of()), ExperimentSettings.SCOPE + ".report_writers", names, RandomSource.seeded(0));
     }
 
     private static void render(List<Figure> figures, List<ReportWriter> writers, RunDirectory directory)

@@ -1,9 +1,9 @@
 package org.bomrl.core.experiment;
 
-import org.bomrl.api.settings.InvalidSettingException;
 import org.bomrl.api.settings.SettingSpec;
 import org.bomrl.api.settings.SettingType;
 import org.bomrl.api.settings.Settings;
+import org.bomrl.core.config.Bounds;
 
 import java.util.List;
 
@@ -18,10 +18,9 @@ public record MetaTestSettings(int rounds, int repetitions)
 
     public static MetaTestSettings parse(Settings settings)
     {
-        MetaTestSettings result = new MetaTestSettings(settings.getInt("rounds"), settings.getInt("repetitions"));
-        if (result.rounds < 0 || result.repetitions < 1) {
-            throw new InvalidSettingException("meta_test: rounds ≥ 0 and repetitions ≥ 1 are required; got " + result);
-        }
+        Bounds bounds = Bounds.of(settings, SCOPE);
+        MetaTestSettings result = new MetaTestSettings(bounds.atLeast("rounds", 0), bounds.atLeast("repetitions", 1));
+        bounds.check();
         return result;
     }
 }

@@ -1,9 +1,9 @@
 package org.bomrl.core.experiment;
 
-import org.bomrl.api.settings.InvalidSettingException;
 import org.bomrl.api.settings.SettingSpec;
 import org.bomrl.api.settings.SettingType;
 import org.bomrl.api.settings.Settings;
+import org.bomrl.core.config.Bounds;
 
 import java.util.List;
 
@@ -24,10 +24,10 @@ public record MetaTrainSettings(int iterations, int tasksPerIteration, double in
 
     public static MetaTrainSettings parse(Settings settings)
     {
-        MetaTrainSettings result = new MetaTrainSettings(settings.getInt("iterations"), settings.getInt("tasks_per_iteration"), settings.getDouble("initial_logit"), settings.getInt("checkpoint_every"));
-        if (result.iterations < 0 || result.tasksPerIteration < 1 || result.checkpointEvery < 0) {
-            throw new InvalidSettingException("meta_train: iterations ≥ 0, tasks_per_iteration ≥ 1 and checkpoint_every ≥ 0 are required; got " + result);
-        }
+        Bounds bounds = Bounds.of(settings, SCOPE);
+        MetaTrainSettings result = new MetaTrainSettings(bounds.atLeast("iterations", 0), bounds.atLeast("tasks_per_iteration", 1), settings.getDouble("initial_logit"),
+                bounds.atLeast("checkpoint_every", 0));
+        bounds.check();
         return result;
     }
 }

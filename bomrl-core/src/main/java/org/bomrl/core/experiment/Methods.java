@@ -18,6 +18,9 @@ import java.util.Set;
 /** Reads the {@code methods} list and each {@code method.<id>.*} section. */
 public final class Methods
 {
+    /** The prefix of every method's keys: {@code method.<id>.*}. */
+    static final String METHOD_SCOPE = "method";
+
     public static final List<SettingSpec> SPECS = List.of(
             SettingSpec.of("label", SettingType.STRING, "", "label in reports (default: the id)"),
             SettingSpec.of("prior", SettingType.STRING, "trained", "meta-policy: trained, uniform, constant:<logit>, file:<path> or method:<id>"),

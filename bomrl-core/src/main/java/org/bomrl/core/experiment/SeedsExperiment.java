@@ -20,8 +20,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * A training-seeds experiment ({@code experiment.type = seeds}, issue "one seed is not a result"):
@@ -39,14 +37,11 @@ final class SeedsExperiment
 {
     static final String TYPE = "seeds";
 
-    /** Runs (or resumes) one seed's experiment: (member configuration, member directory) → directory. */
+    /** Runs (or resumes) one seed's experiment: (member plan, member directory) → directory. */
     interface Member
     {
-        Path run(ExperimentConfiguration member, Path directory);
+        Path run(ExperimentPlan plan, Path directory);
     }
-
-    /** The seeds run's directory and its comparison outcome (summary already written). */
-    record Finished(RunDirectory directory, ExperimentOutcome outcome) {}
 
     private SeedsExperiment() {}
 
@@ -55,52 +50,45 @@ final class SeedsExperiment
         return config.value(ExperimentSettings.SCOPE + ".type").map(String::trim).filter(TYPE::equals).isPresent();
     }
 
-    /**
-     * Reads the seeds section (claiming its keys), checks that no other key is given, and checks the
-     * member experiment with the first seed; nothing runs.
-     */
-    static SeedsSettings check(ExperimentConfiguration config, Path baseDirectory, Consumer<ExperimentConfiguration> checkMember)
+    /** Reads the seeds section, claiming its keys and its {@code seeds.member.*} settings. */
+    static SeedsSettings settings(ExperimentConfiguration config)
     {
-        config.selector(ExperimentSettings.SCOPE + ".name", Optional.of("seeds"));
-        config.selector(ExperimentSettings.SCOPE + ".type", Optional.of(TYPE));
         String memberPrefix = SeedsSettings.SCOPE + "." + SeedsSettings.MEMBER + ".";
         Map<String, String> memberSettings = new LinkedHashMap<>();
         for (String key : config.keysUnder(SeedsSettings.SCOPE + "." + SeedsSettings.MEMBER)) {
             memberSettings.put(key.substring(memberPrefix.length()), config.selector(key, Optional.empty()));
         }
-        SeedsSettings settings = SeedsSettings.parse(config.settings(SeedsSettings.SCOPE, SeedsSettings.SPECS), memberSettings);
-        Map<String, String> overrides = config.overrides();
-        config.checkNoUnknownKeys();
-        Path file = memberFile(settings, baseDirectory);
-        ExperimentConfiguration member = ExperimentConfiguration.load(file, memberOverrides(settings, overrides, settings.trainingSeeds().get(0)));
+        return SeedsSettings.parse(config.settings(SeedsSettings.SCOPE, SeedsSettings.SPECS), memberSettings);
+    }
+
+    /** Seed {@code seed}'s configuration of the member experiment (not yet read), refused if it is a seeds experiment itself. */
+    static ExperimentConfiguration member(SeedsSettings settings, Path baseDirectory, Map<String, String> overrides, long seed)
+    {
+        ExperimentConfiguration member = ExperimentConfiguration.load(memberFile(settings, baseDirectory), memberOverrides(settings, overrides, seed));
         if (isSeeds(member)) {
             throw new InvalidSettingException("seeds.experiment = " + settings.experiment() + " is itself a seeds experiment; name a meta-learning experiment or a suite");
         }
-        try {
-            checkMember.accept(member);
-        }
-        catch (InvalidSettingException e) {
-            InvalidSettingException named = e;
-            for (String key : settings.memberSettings().keySet()) {
-                if (!overrides.containsKey(key)) {
-                    named = SettingKeys.renamed(named, key, memberPrefix + key);
-                }
+        return member;
+    }
+
+    /** A member's error with the keys the seeds file gave as {@code seeds.member.<key>} named so. */
+    static InvalidSettingException renamed(InvalidSettingException error, SeedsSettings settings, Map<String, String> overrides)
+    {
+        String memberPrefix = SeedsSettings.SCOPE + "." + SeedsSettings.MEMBER + ".";
+        InvalidSettingException named = error;
+        for (String key : settings.memberSettings().keySet()) {
+            if (!overrides.containsKey(key)) {
+                named = SettingKeys.renamed(named, key, memberPrefix + key);
             }
-            throw named;
         }
-        return settings;
+        return named;
     }
 
     /** Runs every seed not yet finished, then writes the comparison report and the summary into the directory. */
-    static Finished run(ExperimentConfiguration config, Path baseDirectory, Supplier<RunDirectory> directorySupplier,
-            Consumer<ExperimentConfiguration> checkMember, Member member, PrintStream progress)
+    static ExperimentOutcome run(ExperimentPlan.Seeds plan, RunDirectory directory, Member member, PrintStream progress)
     {
-        SeedsSettings settings = check(config, baseDirectory, checkMember);
-        String name = config.value(ExperimentSettings.SCOPE + ".name").orElse("seeds").trim();
-        Map<String, String> overrides = config.overrides();
-        Path file = memberFile(settings, baseDirectory);
-        RunDirectory directory = directorySupplier.get();
-        directory.writeConfiguration(config.effective(), config.effectiveSources());
+        SeedsSettings settings = plan.settings();
+        String name = plan.source().name();
         List<Path> seedDirectories = new ArrayList<>();
         List<Future<Path>> pending = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(settings.parallel(), runnable -> {
@@ -109,16 +97,15 @@ final class SeedsExperiment
             return thread;
         });
         try {
-            for (long seed : settings.trainingSeeds()) {
-                Path seedDirectory = directory.path().resolve("seed-" + seed);
+            for (ExperimentPlan.Seeds.SeedRun run : plan.runs()) {
+                Path seedDirectory = directory.path().resolve("seed-" + run.seed());
                 seedDirectories.add(seedDirectory);
                 if (Files.isRegularFile(seedDirectory.resolve(RunDirectory.SUMMARY))) {
                     continue;
                 }
-                ExperimentConfiguration memberConfig = ExperimentConfiguration.load(file, memberOverrides(settings, overrides, seed));
                 pending.add(pool.submit(() -> {
-                    progress.println("seeds " + name + ": training seed " + seed + " → " + seedDirectory.getFileName());
-                    return member.run(memberConfig, seedDirectory);
+                    progress.println("seeds " + name + ": training seed " + run.seed() + " → " + seedDirectory.getFileName());
+                    return member.run(run.plan(), seedDirectory);
                 }));
             }
             for (Future<Path> run : pending) {
@@ -136,7 +123,7 @@ final class SeedsExperiment
         outcome.summary().put("experiment", name);
         outcome.summary().put("type", TYPE);
         directory.writeJson(RunDirectory.SUMMARY, outcome.summary());
-        return new Finished(directory, outcome);
+        return outcome;
     }
 
     private static Path memberFile(SeedsSettings settings, Path baseDirectory)

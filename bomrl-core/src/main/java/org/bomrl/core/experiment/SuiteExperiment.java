@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
  * A suite ({@code experiment.type = suite}): runs every experiment file listed in
@@ -33,6 +32,8 @@ import java.util.function.BiFunction;
  */
 final class SuiteExperiment
 {
+    static final String TYPE = "suite";
+
     static final List<SettingSpec> SPECS = List.of(SettingSpec.required("experiments", SettingType.LIST, "experiment files of the suite, relative to the suite file"));
 
     private SuiteExperiment() {}
@@ -72,29 +73,32 @@ final class SuiteExperiment
         return members;
     }
 
-    private static String memberName(Path path)
+    /** A member's directory name: its file name without {@code .properties}. */
+    static String memberName(Path path)
     {
         return path.getFileName().toString().replaceFirst("\\.properties$", "");
     }
 
-    /**
-     * @param member runs (or resumes) one member: (member configuration, member directory) → directory
-     */
-    static ExperimentOutcome run(List<String> files, String suiteFile, Path baseDirectory, Map<String, String> overrides, RunDirectory directory,
-            BiFunction<ExperimentConfiguration, Path, Path> member)
+    /** Runs (or resumes) one member: (member plan, member directory) → directory. */
+    interface Member
+    {
+        Path run(ExperimentPlan.Single plan, Path directory);
+    }
+
+    /** Runs every member without a summary yet (in order), then combines the members' summaries. */
+    static ExperimentOutcome run(ExperimentPlan.Suite suite, RunDirectory directory, Member member)
     {
         Map<String, JsonNode> summaries = new LinkedHashMap<>();
-        for (Path path : members(files, suiteFile, baseDirectory)) {
-            String name = memberName(path);
-            Path memberDirectory = directory.path().resolve(name);
+        for (ExperimentPlan.Suite.Member planned : suite.members()) {
+            Path memberDirectory = directory.path().resolve(planned.name());
             try {
                 if (!Files.isRegularFile(memberDirectory.resolve(RunDirectory.SUMMARY))) {
-                    member.apply(ExperimentConfiguration.load(path, overrides), memberDirectory);
+                    member.run(planned.plan(), memberDirectory);
                 }
-                summaries.put(name, RunDirectory.json().readTree(memberDirectory.resolve(RunDirectory.SUMMARY).toFile()));
+                summaries.put(planned.name(), RunDirectory.json().readTree(memberDirectory.resolve(RunDirectory.SUMMARY).toFile()));
             }
             catch (IOException e) {
-                throw new UncheckedIOException("cannot read the summary of suite member " + name, e);
+                throw new UncheckedIOException("cannot read the summary of suite member " + planned.name(), e);
             }
         }
         return combine(summaries, directory);

@@ -4,7 +4,7 @@ import com.google.inject.AbstractModule;
 import org.bomrl.core.experiment.Components;
 import org.bomrl.core.experiment.ExperimentRunner;
 
-/** Binds the component factory facade and the experiment runner (constructor injection). */
+/** Binds the component factory facade (a fresh instance per experiment plan, through a provider) and the experiment runner (constructor injection). */
 final class ExperimentModule
         extends AbstractModule
 {

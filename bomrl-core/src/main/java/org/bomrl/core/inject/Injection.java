@@ -17,6 +17,7 @@ public final class Injection
             binder.disableCircularProxies();
             binder.requireExactBindingAnnotations();
             binder.install(new RegistryModule(registry));
+            binder.install(new ExecutionModule());
             binder.install(new ExperimentModule());
         });
     }

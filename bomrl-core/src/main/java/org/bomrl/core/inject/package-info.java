@@ -1,2 +1,2 @@
-/** Guice wiring: the registries of factories by kind and the experiment runner. */
+/** Guice wiring: the registries of factories by kind, the execution backends and the experiment runner. */
 package org.bomrl.core.inject;
