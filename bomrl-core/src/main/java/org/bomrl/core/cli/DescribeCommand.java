@@ -10,6 +10,7 @@ import org.bomrl.core.experiment.ExperimentSettings;
 import org.bomrl.core.experiment.MetaTestSettings;
 import org.bomrl.core.experiment.MetaTrainSettings;
 import org.bomrl.core.experiment.Methods;
+import org.bomrl.core.experiment.SeedsSettings;
 import org.bomrl.core.plugin.FactoryKind;
 import org.bomrl.core.plugin.PluginRegistry;
 import org.bomrl.core.plugin.RegisteredFactory;
@@ -63,7 +64,7 @@ final class DescribeCommand
             case DISTANCE -> "distance." + name + ".<key>";
             case ADAPTATION -> "method.<id>.adaptation.<key>";
             case COMPARATOR -> "comparator." + name + ".<key>";
-            case OPTIMIZER -> MetaTrainSettings.SCOPE + ".optimizer.<key>";
+            case OPTIMIZER -> MetaTrainSettings.SCOPE + ".optimizer.<key> or method.<id>." + MetaTrainSettings.SCOPE + ".optimizer.<key>";
             case POLICY -> "policy.<key>";
             case REPORT -> Components.REPORT_SCOPE + "." + name + ".<key>";
         };
@@ -72,18 +73,22 @@ final class DescribeCommand
     private static void describeExperiment(PrintWriter out)
     {
         out.println("An experiment file is a .properties file; 'bomrl run FILE --set key=value' overrides any key.");
-        out.println("Selectors: environment = <env name>; methods = <id>, <id>, ...; method.<id>.adaptation = <adapt name>.");
+        out.println("Selectors: environment = <env name>; methods = <id>, <id>, ...; method.<id>.adaptation = <adapt name>;");
+        out.println("  meta_train.optimizer = <optimizer name> (every method's), method.<id>.meta_train.optimizer = <optimizer name> (one method's own);");
+        out.println("  execution.backend = local or a backend on the class path (execution.<key> its settings).");
         out.println("Component slices: environment.<key>, method.<id>.adaptation.<key>, method.<id>.train.<key> (meta-training overrides),");
         out.println("  method.<id>.bound.adaptation.<key> (bound-recipe overrides), comparator.<compare name>.<key>,");
         out.println("  distance.<distance name>.<key>, report.<report writer name>.<key> (writers listed in experiment.report_writers).");
         out.println("Also: experiment.base_directory (relative paths resolve against it; default: the file's directory),");
-        out.println("  suite.experiments = <file>, <file>, ... (experiment.type = suite).");
+        out.println("  suite.experiments = <file>, <file>, ... (experiment.type = suite),");
+        out.println("  seeds.<key> and seeds.member.<key> = v (experiment.type = seeds, below).");
         section(out, "experiment.<key>", ExperimentSettings.SPECS);
         section(out, "estimation.<key>", EstimationSettings.SPECS);
         section(out, "meta_train.<key>", MetaTrainSettings.SPECS);
         section(out, "meta_test.<key>", MetaTestSettings.SPECS);
         section(out, "method.<id>.<key>", Methods.SPECS);
         section(out, "method.<id>.bound.<key>", BoundSettings.SPECS);
+        section(out, "seeds.<key>", SeedsSettings.SPECS);
     }
 
     private static void section(PrintWriter out, String title, List<SettingSpec> specs)

@@ -20,8 +20,8 @@ public record ExperimentSettings(String name, String type, long seed, int thread
 
     public static final List<SettingSpec> SPECS = List.of(
             SettingSpec.of("name", SettingType.STRING, "experiment", "name used in reports and the default run directory"),
-            SettingSpec.choice("type", "meta-learning", "what to run: evaluate (optima and uniform policy), meta-learning (meta-train and meta-test methods) or suite (suite.experiments = files)",
-                    "evaluate", "meta-learning", "suite"),
+            SettingSpec.choice("type", "meta-learning", "what to run: evaluate (optima and uniform policy), meta-learning (meta-train and meta-test methods), suite (suite.experiments = files) or seeds (seeds.<key>)",
+                    "evaluate", "meta-learning", "suite", "seeds"),
             SettingSpec.of("seed", SettingType.LONG, "1", "root seed; every random stream of the run derives from it"),
             SettingSpec.of("threads", SettingType.INTEGER, "2", "worker threads for per-task work (results do not depend on it)"),
             SettingSpec.choice("mode", "estimated", "estimated: rollouts + TD as in the paper; exact: true Q and visitation from the tabular model", "estimated", "exact"),
