@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /** Workers on 127.0.0.1 only, on free ports, under a cluster name of their own; closed (or crashed) by the test. */
@@ -51,14 +52,30 @@ final class LoopbackCluster
                 "execution.role", role, "execution.port", Integer.toString(freePort()), "execution.join_timeout", "3");
     }
 
+    /** The first port of the range {@link #freePort} hands out: below Linux's ephemeral range (32768–60999), so no outgoing connection takes it meanwhile. */
+    private static final int FIRST_PORT = 20000;
+    /** Ports {@link #freePort} cycles through. */
+    private static final int PORTS = 12000;
+    /** The next candidate, starting at an offset of this JVM's process id so that concurrent test JVMs start apart. */
+    private static final AtomicInteger NEXT = new AtomicInteger((int) (ProcessHandle.current().pid() * 997 % PORTS));
+
+    /**
+     * A port on the loopback address that nothing listens on, never handed out twice by this JVM:
+     * an ephemeral port (bind to 0) can be taken by an outgoing connection between this check and the
+     * worker's bind, so candidates come from below the ephemeral range instead.
+     */
     static int freePort()
     {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
-            return socket.getLocalPort();
+        for (int attempt = 0; attempt < PORTS; attempt++) {
+            int port = FIRST_PORT + Math.floorMod(NEXT.getAndIncrement(), PORTS);
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(LOOPBACK))) {
+                return socket.getLocalPort();
+            }
+            catch (IOException e) {
+                // taken: try the next one
+            }
         }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        throw new UncheckedIOException(new IOException("no free port on " + LOOPBACK + " in " + FIRST_PORT + "-" + (FIRST_PORT + PORTS - 1)));
     }
 
     @Override
