@@ -289,7 +289,7 @@ final class ComparisonReport
             String level = Math.round(100 * settings.confidence()) + " %";
             figures.add(new Figure("seeds-" + (measure.equals(RETURN) ? "returns" : "gaps") + "-" + file,
                     what + ", " + panel + " (mean over " + settings.trainingSeeds().size() + " training seeds, " + level + " bootstrap CI)",
-                    "adaptation step", measure.equals(RETURN) ? "discounted return" : "gap", Figure.Kind.LINE, List.of(), series, List.of(), bands));
+                    "adaptation step", measure.equals(RETURN) ? data.returnMeasure : "gap", Figure.Kind.LINE, List.of(), series, List.of(), bands));
         }
         return figures;
     }
@@ -324,6 +324,8 @@ final class ComparisonReport
     {
         final Map<String, MethodData> methods = new LinkedHashMap<>();
         Properties configuration;
+        /** What the runs' returns are: their summaries' {@code returnMeasure}, "discounted return" where it is absent (tabular). */
+        String returnMeasure = "discounted return";
 
         static Panel read(String name, List<Path> runs)
         {
@@ -332,6 +334,7 @@ final class ComparisonReport
             for (int s = 0; s < seeds; s++) {
                 Path run = runs.get(s);
                 JsonNode summary = readJson(run.resolve(RunDirectory.SUMMARY));
+                panel.returnMeasure = summary.path("returnMeasure").asText(panel.returnMeasure);
                 for (Iterator<Map.Entry<String, JsonNode>> it = summary.path("methods").fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> method = it.next();
                     MethodData data = panel.methods.computeIfAbsent(method.getKey(), key -> new MethodData(method.getValue().path("label").asText(key)));

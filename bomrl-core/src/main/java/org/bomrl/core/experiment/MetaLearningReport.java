@@ -50,6 +50,9 @@ final class MetaLearningReport
         ObjectNode summary = RunDirectory.newObject();
         summary.put("mode", mode.name().toLowerCase(java.util.Locale.ROOT));
         summary.put("testTasks", tasks.size());
+        if (!tabular()) {
+            summary.put("returnMeasure", returnLabel());
+        }
         ObjectNode referenceNode = summary.putObject("meanReference");
         references.shared().forEach((name, values) -> referenceNode.put(name, mean(values)));
         ObjectNode methodsNode = summary.putObject("methods");
@@ -250,7 +253,11 @@ final class MetaLearningReport
                 List.of());
     }
 
-    /** Tabular rounds report discounted returns; rounds of continuous tasks the undiscounted episode sum (spec §5b). */
+    /**
+     * Tabular rounds report discounted returns; rounds of continuous tasks the undiscounted episode
+     * sum (spec §5b), which their summary records as {@code returnMeasure} (tabular summaries have
+     * none: "discounted return").
+     */
     private String returnLabel()
     {
         return tabular() ? "discounted return" : "return (undiscounted episode sum)";

@@ -56,6 +56,14 @@ public final class PngReportWriter
     public static final int WIDTH = 800;
     /** Default image height in pixels. */
     public static final int HEIGHT = 500;
+    /** Pixels kept free on each side of the title and the legend. */
+    private static final int TEXT_MARGIN = 12;
+    /** Pixels left of the plot area (y-axis title and tick labels), about what the axis of a return figure takes. */
+    private static final int PLOT_LEFT_INSET = 80;
+    /** The title's font shrinks down to this size to fit the width (a longer title is cut, as before). */
+    private static final int SMALLEST_TITLE_POINTS = 11;
+    /** Pixels a legend entry takes besides its text (marker, line sample and spacing). */
+    private static final int LEGEND_ENTRY_PADDING = 50;
     /** Smallest image side in pixels (room for the title, axes and legend). */
     public static final int MIN_SIDE = 200;
     /** Largest image side in pixels (one image stays within a few hundred MB of pixels). */
@@ -138,8 +146,6 @@ public final class PngReportWriter
     {
         XYChart chart = new XYChart(width, height);
         style(chart, figure);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         int index = 0;
         for (Series series : figure.series()) {
             if (series.x().length == 0) {
@@ -177,8 +183,6 @@ public final class PngReportWriter
     {
         CategoryChart chart = new CategoryChart(width, height);
         style(chart, figure);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         // XChart gives every series, lines included, a slot within a category; with a single bar
         // series overlapping keeps the bar centred on its tick and the lines run across it
         long barSeries = figure.series().stream().filter(series -> series.x().length > 0 && !figure.dashed().contains(series.label())).count();
@@ -224,21 +228,77 @@ public final class PngReportWriter
         return chart;
     }
 
+    /**
+     * Fonts, colours and the legend: one row below the plot when its entries fit the width, else one
+     * entry per line right of the plot. The title's font shrinks (from 18 pt down to
+     * {@value #SMALLEST_TITLE_POINTS} pt) until the title fits over the plot.
+     */
     private static void style(Chart<? extends AxesChartStyler, ?> chart, Figure figure)
     {
         chart.setTitle(figure.title());
         chart.setXAxisTitle(figure.xLabel());
         chart.setYAxisTitle(figure.yLabel());
         AxesChartStyler styler = chart.getStyler();
-        styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
+        Font legend = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+        List<String> labels = figure.series().stream().map(Series::label).toList();
+        boolean oneRow = legendFitsOneRow(labels, legend, chart.getWidth());
+        styler.setLegendPosition(oneRow ? Styler.LegendPosition.OutsideS : Styler.LegendPosition.OutsideE);
+        styler.setLegendLayout(oneRow ? Styler.LegendLayout.Horizontal : Styler.LegendLayout.Vertical);
+        styler.setLegendFont(legend);
+        styler.setChartTitleFont(titleFont(figure.title(), titleRoom(chart.getWidth()) - (oneRow ? 0 : widestEntry(labels, legend))));
         styler.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
         styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
         styler.setPlotGridLinesColor(new Color(0xDDDDDD));
         styler.setLegendBorderColor(new Color(0xBBBBBB));
         styler.setAntiAlias(true);
+    }
+
+    /** The bold title font: 18 pt, or the largest size down to {@value #SMALLEST_TITLE_POINTS} pt at which {@code title} fits {@code room} pixels. */
+    static Font titleFont(String title, int room)
+    {
+        Font font = new Font(Font.SANS_SERIF, Font.BOLD, 18);
+        while (font.getSize() > SMALLEST_TITLE_POINTS && textWidth(font, title) > room) {
+            font = font.deriveFont((float) font.getSize() - 1);
+        }
+        return font;
+    }
+
+    /** Pixels the title may take over a plot with the legend below: it is centred over the plot, which starts right of the y axis's labels. */
+    static int titleRoom(int width)
+    {
+        return width - 2 * TEXT_MARGIN - PLOT_LEFT_INSET;
+    }
+
+    /** Whether the legend entries {@code labels} (each with its marker) fit one row of {@code width}. */
+    static boolean legendFitsOneRow(List<String> labels, Font font, int width)
+    {
+        int total = 0;
+        for (String label : labels) {
+            total += textWidth(font, label) + LEGEND_ENTRY_PADDING;
+        }
+        return total <= width - 2 * TEXT_MARGIN;
+    }
+
+    /** Pixels the widest legend entry takes (a legend right of the plot narrows the plot by this much). */
+    private static int widestEntry(List<String> labels, Font font)
+    {
+        return labels.stream().mapToInt(label -> textWidth(font, label) + LEGEND_ENTRY_PADDING).max().orElse(0);
+    }
+
+    /** Width in pixels of {@code text} drawn in {@code font}. */
+    static int textWidth(Font font, String text)
+    {
+        java.awt.image.BufferedImage scratch = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D graphics = scratch.createGraphics();
+        try {
+            graphics.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            return (int) Math.ceil(font.getStringBounds(text, graphics.getFontRenderContext()).getWidth());
+        }
+        finally {
+            graphics.dispose();
+        }
     }
 
     private static Path writeAtomically(Chart<?, ?> chart, Path target)

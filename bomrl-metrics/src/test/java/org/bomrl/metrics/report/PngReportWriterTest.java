@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
+import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -112,6 +113,33 @@ class PngReportWriterTest
         assertThatThrownBy(() -> new PngReportWriter().write(List.of(empty), directory))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("empty");
+    }
+
+    @Test
+    void shrinksALongTitleUntilItFitsTheWidthAndKeepsAShortOneAt18Points()
+    {
+        String title = "Return, high-variance-alg1 (mean over 5 training seeds, 95 % bootstrap CI)";
+        Font full = new Font(Font.SANS_SERIF, Font.BOLD, 18);
+        assertThat(PngReportWriter.textWidth(full, title)).as("the case must need shrinking").isGreaterThan(PngReportWriter.titleRoom(800));
+
+        Font fitted = PngReportWriter.titleFont(title, PngReportWriter.titleRoom(800));
+
+        assertThat(fitted.getSize()).isLessThan(18).isGreaterThanOrEqualTo(11);
+        assertThat(PngReportWriter.textWidth(fitted, title)).isLessThanOrEqualTo(PngReportWriter.titleRoom(800));
+        assertThat(PngReportWriter.textWidth(fitted.deriveFont((float) fitted.getSize() + 1), title)).as("the largest size that fits").isGreaterThan(PngReportWriter.titleRoom(800));
+        assertThat(PngReportWriter.titleFont("Return", PngReportWriter.titleRoom(800)).getSize()).isEqualTo(18);
+    }
+
+    @Test
+    void putsTheLegendInOneRowOnlyWhenItsEntriesFit()
+    {
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+        List<String> three = List.of("BO-MRL Alg(1)", "Random init", "MAML (PG from prior)");
+        List<String> eight = List.of("BO-MRL Alg(1)", "BO-MRL Alg(2)", "BO-MRL Alg(3)", "MAML", "MAML-TRPO", "MAML-TRPO (pytorch-maml-rl)", "ProMP", "E-MAML");
+
+        assertThat(PngReportWriter.legendFitsOneRow(three, font, 800)).isTrue();
+        assertThat(PngReportWriter.legendFitsOneRow(eight, font, 800)).isFalse();
+        assertThat(PngReportWriter.legendFitsOneRow(eight, font, 4000)).isTrue();
     }
 
     @Test
