@@ -25,8 +25,9 @@ import static java.util.Objects.requireNonNull;
  *
  * <pre>φ* = argmax_φ F(φ),   F(φ) = (1/n) Σ_τ J_τ(Alg(π_φ, τ)),   J_ref(τ) = J_τ(Alg(π_φ*, τ)),</pre>
  *
- * where Alg adapts from the exact round of π_φ (Q_τ^{π_φ}, ν_τ^{π_φ}, spec §2.2). F is ascended
- * with its exact gradient, the total hypergradient through both the prior and the data (spec §3.2
+ * where Alg adapts from the exact round of π_φ (Q_τ^{π_φ}, ν_τ^{π_φ}, spec §2.2). Where the
+ * algorithm gives exact derivatives, F is ascended with its exact gradient, the total
+ * hypergradient through both the prior and the data (spec §3.2
  * with the data's dependence on φ kept, §3.6): with g_τ = ∇_θ J_τ(π_θ_τ) and the algorithm's
  * {@link TabularAdaptation#exactHypergradient} (h_τ, q̄_τ),
  *
