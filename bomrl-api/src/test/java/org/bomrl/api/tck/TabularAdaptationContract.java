@@ -1,5 +1,7 @@
 package org.bomrl.api.tck;
 
+import io.vavr.control.Option;
+import org.bomrl.api.adapt.ExactHypergradient;
 import org.bomrl.api.adapt.TabularAdaptation;
 import org.bomrl.api.adapt.TabularRound;
 import org.bomrl.api.context.RandomSource;
@@ -27,6 +29,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to {@link #hypergradientTolerance()} relative, so an algorithm returning 0, g or any other wrong
  * map fails. Algorithms whose hypergradient is knowingly approximate declare
  * {@link #exactHypergradient()} false.
+ *
+ * <p>An algorithm whose {@link TabularAdaptation#exactHypergradient} returns some on the random
+ * rounds has both of its parts checked against the solution map itself (spec §3.2, §3.6): for a
+ * random g, prior part_i = d/dε gᵀθ*(φ + εe_i, Q) and action-value part_i = d/dε gᵀθ*(φ, Q + εe_i),
+ * by Richardson-extrapolated central differences (steps {@value TabularAdaptationContractMetaObjective#STEP}
+ * and half of it), to {@link #exactHypergradientTolerance()} (so a part zeroed, swapped or left
+ * first-order fails). Adapted logits are only defined up to a per-state constant (an algorithm may
+ * return log-probabilities, another unnormalised logits), so g sums to zero in every state, as
+ * every ∇_θJ of softmax logits does: then gᵀθ* does not depend on the constant. Cases where it
+ * returns none are skipped; an algorithm that never returns one passes trivially.
  */
 public abstract class TabularAdaptationContract
 {
@@ -48,6 +60,8 @@ public abstract class TabularAdaptationContract
     protected static final double GAMMA = 0.9;
     /** The finite-difference gradient must be this far from zero for the comparison to mean something. */
     protected static final double NONTRIVIAL = 1e-4;
+    /** Default allowed error of either exact-hypergradient part, relative to max(1, ‖FD‖) (solver tolerance plus O(h⁴) truncation). */
+    protected static final double EXACT_HYPERGRADIENT_TOLERANCE = 1e-5;
 
     /** The algorithm under test; may return the same instance every time. */
     protected abstract TabularAdaptation adaptation();
@@ -68,6 +82,12 @@ public abstract class TabularAdaptationContract
     protected double hypergradientTolerance()
     {
         return 1e-5;
+    }
+
+    /** Allowed ‖part − FD‖ / max(1, ‖FD‖) of either part of {@link TabularAdaptation#exactHypergradient}. */
+    protected double exactHypergradientTolerance()
+    {
+        return EXACT_HYPERGRADIENT_TOLERANCE;
     }
 
     /** One random case. */
@@ -178,6 +198,88 @@ public abstract class TabularAdaptationContract
             assertThat(Math.sqrt(difference / norm)).as("|A| = %d: ‖h − FD‖/‖FD‖ with h = %s and FD = %s", actions, java.util.Arrays.toString(hypergradient),
                     java.util.Arrays.toString(reference)).isLessThanOrEqualTo(hypergradientTolerance());
         }
+    }
+
+    @Test
+    public void exactHypergradientEqualsFiniteDifferencesOfTheSolutionMap()
+    {
+        SplittableRandom draws = RandomSource.seeded(SEED).derive("exact-hypergradient").generator();
+        forEachCase(c -> {
+            int actions = c.prior().actions();
+            double[] g = RandomMdps.logits(draws, STATES * actions, 1);
+            for (int s = 0; s < STATES; s++) {
+                double mean = 0;
+                for (int a = 0; a < actions; a++) {
+                    mean += g[s * actions + a] / actions;
+                }
+                for (int a = 0; a < actions; a++) {
+                    g[s * actions + a] -= mean;
+                }
+            }
+            TabularSoftmaxPolicy adapted = adaptation().adapt(c.prior(), c.round());
+            Option<ExactHypergradient> exact = adaptation().exactHypergradient(c.prior(), adapted, c.round(), g);
+            if (exact.isEmpty()) {
+                return;
+            }
+            double[] priorPart = new double[g.length];
+            double[] actionValuePart = new double[g.length];
+            for (int i = 0; i < g.length; i++) {
+                int coordinate = i;
+                priorPart[i] = richardson(step -> contracted(g, shiftedPrior(c.prior(), coordinate, step), c.round()));
+                actionValuePart[i] = richardson(step -> contracted(g, c.prior(), shiftedActionValues(c.round(), coordinate, step)));
+            }
+            assertPartMatches("prior part (∂θ*∕∂φ)ᵀg", exact.get().prior(), priorPart, c);
+            assertPartMatches("action-value part (∂θ*∕∂Q)ᵀg", exact.get().actionValues(), actionValuePart, c);
+        });
+    }
+
+    private void assertPartMatches(String part, double[] exact, double[] reference, Case c)
+    {
+        assertThat(exact).as("%s length", part).hasSize(reference.length);
+        double difference = 0;
+        double norm = 0;
+        for (int i = 0; i < reference.length; i++) {
+            difference += (exact[i] - reference[i]) * (exact[i] - reference[i]);
+            norm += reference[i] * reference[i];
+        }
+        assertThat(Math.sqrt(difference) / Math.max(1, Math.sqrt(norm)))
+                .as("|A| = %d, prior %s: %s = %s but finite differences of gᵀθ* give %s", c.prior().actions(), c.prior(), part,
+                        java.util.Arrays.toString(exact), java.util.Arrays.toString(reference))
+                .isLessThanOrEqualTo(exactHypergradientTolerance());
+    }
+
+    /** gᵀθ*(prior, round). */
+    private double contracted(double[] g, TabularSoftmaxPolicy prior, TabularRound round)
+    {
+        double[] theta = adaptation().adapt(prior, round).logits();
+        double sum = 0;
+        for (int i = 0; i < g.length; i++) {
+            sum += g[i] * theta[i];
+        }
+        return sum;
+    }
+
+    /** (4 D(h/2) − D(h)) / 3 with D(h) = (f(h) − f(−h)) / 2h, h = {@link TabularAdaptationContractMetaObjective#STEP}: O(h⁴). */
+    private static double richardson(java.util.function.DoubleUnaryOperator f)
+    {
+        double step = TabularAdaptationContractMetaObjective.STEP;
+        double coarse = (f.applyAsDouble(step) - f.applyAsDouble(-step)) / (2 * step);
+        double fine = (f.applyAsDouble(step / 2) - f.applyAsDouble(-step / 2)) / step;
+        return (4 * fine - coarse) / 3;
+    }
+
+    private static TabularSoftmaxPolicy shiftedPrior(TabularSoftmaxPolicy prior, int coordinate, double step)
+    {
+        double[] phi = prior.logits();
+        phi[coordinate] += step;
+        return TabularSoftmaxPolicy.of(prior.states(), prior.actions(), phi);
+    }
+
+    private static TabularRound shiftedActionValues(TabularRound round, int coordinate, double step)
+    {
+        double[] q = round.q();
+        q[coordinate] += step;
+        return new TabularRound(round.states(), round.actions(), q, round.visitation(), round.meanReturn(), round.episodes());
     }
 
     /** S(π) = Σ_s ν(s) Σ_a π(a|s) Q(s,a). */

@@ -1,5 +1,7 @@
 package org.bomrl.api.tck;
 
+import io.vavr.control.Option;
+import org.bomrl.api.adapt.ExactHypergradient;
 import org.bomrl.api.adapt.TabularAdaptation;
 import org.bomrl.api.adapt.TabularRound;
 import org.bomrl.api.policy.TabularSoftmaxPolicy;
@@ -85,6 +87,45 @@ final class TabularAdaptationContractSelfTest
         }
     };
 
+    /** {@link #CLOSED_FORM} with its exact derivatives: ∂θ/∂φ = I and ∂θ/∂Q = I/λ, so (g, g/λ) with λ = 0.5. */
+    private static final TabularAdaptation CLOSED_FORM_EXACT = new Delegate(CLOSED_FORM)
+    {
+        @Override
+        public Option<ExactHypergradient> exactHypergradient(TabularSoftmaxPolicy prior, TabularSoftmaxPolicy adapted, TabularRound round, double[] g)
+        {
+            double[] actionValues = g.clone();
+            for (int i = 0; i < actionValues.length; i++) {
+                actionValues[i] /= 0.5;
+            }
+            return Option.some(new ExactHypergradient(g, actionValues));
+        }
+    };
+
+    /**
+     * {@link #ONE_GRADIENT_STEP} with its exact derivatives: the prior part is its hypergradient and,
+     * from ∂θ_a/∂Q_b = αν(s) π_a (δ_ab − π_b) per state, the action-value part is
+     * αν(s) π_b (g_b − Σ_a π_a g_a).
+     */
+    private static final TabularAdaptation ONE_GRADIENT_STEP_EXACT = new Delegate(ONE_GRADIENT_STEP)
+    {
+        @Override
+        public Option<ExactHypergradient> exactHypergradient(TabularSoftmaxPolicy prior, TabularSoftmaxPolicy adapted, TabularRound round, double[] g)
+        {
+            double[] actionValues = new double[g.length];
+            int actions = prior.actions();
+            for (int s = 0; s < prior.states(); s++) {
+                double mean = 0;
+                for (int a = 0; a < actions; a++) {
+                    mean += prior.probability(s, a) * g[s * actions + a];
+                }
+                for (int b = 0; b < actions; b++) {
+                    actionValues[s * actions + b] = ALPHA * round.visitation(s) * prior.probability(s, b) * (g[s * actions + b] - mean);
+                }
+            }
+            return Option.some(new ExactHypergradient(hypergradient(prior, adapted, round, g), actionValues));
+        }
+    };
+
     private static TabularAdaptationContract contract(TabularAdaptation adaptation, boolean ascends)
     {
         return new TabularAdaptationContract()
@@ -118,6 +159,60 @@ final class TabularAdaptationContractSelfTest
         assertThatCode(contract(CLOSED_FORM, true)::hypergradientEqualsFiniteDifferencesOfTheExactMetaObjective).doesNotThrowAnyException();
         assertThatCode(contract(ONE_GRADIENT_STEP, false)::hypergradientEqualsFiniteDifferencesOfTheExactMetaObjective).doesNotThrowAnyException();
         assertThatCode(contract(ONE_GRADIENT_STEP, false)::hypergradientIsFiniteDeterministicAndLinearInTheGradient).doesNotThrowAnyException();
+    }
+
+    @Test
+    void exactDerivativesPassTheSolutionMapCheck()
+    {
+        assertThatCode(contract(CLOSED_FORM_EXACT, true)::exactHypergradientEqualsFiniteDifferencesOfTheSolutionMap).doesNotThrowAnyException();
+        assertThatCode(contract(ONE_GRADIENT_STEP_EXACT, false)::exactHypergradientEqualsFiniteDifferencesOfTheSolutionMap).doesNotThrowAnyException();
+        assertThatCode(contract(CLOSED_FORM, true)::exactHypergradientEqualsFiniteDifferencesOfTheSolutionMap).as("none is skipped").doesNotThrowAnyException();
+    }
+
+    @Test
+    void swappedExactPartsAreCaught()
+    {
+        TabularAdaptation swapped = new Delegate(CLOSED_FORM_EXACT)
+        {
+            @Override
+            public Option<ExactHypergradient> exactHypergradient(TabularSoftmaxPolicy prior, TabularSoftmaxPolicy adapted, TabularRound round, double[] g)
+            {
+                ExactHypergradient right = super.exactHypergradient(prior, adapted, round, g).get();
+                return Option.some(new ExactHypergradient(right.actionValues(), right.prior()));
+            }
+        };
+        assertThatThrownBy(contract(swapped, true)::exactHypergradientEqualsFiniteDifferencesOfTheSolutionMap).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("prior part");
+    }
+
+    @Test
+    void zeroActionValuePartIsCaught()
+    {
+        TabularAdaptation zeroed = new Delegate(ONE_GRADIENT_STEP_EXACT)
+        {
+            @Override
+            public Option<ExactHypergradient> exactHypergradient(TabularSoftmaxPolicy prior, TabularSoftmaxPolicy adapted, TabularRound round, double[] g)
+            {
+                return Option.some(new ExactHypergradient(super.exactHypergradient(prior, adapted, round, g).get().prior(), new double[g.length]));
+            }
+        };
+        assertThatThrownBy(contract(zeroed, false)::exactHypergradientEqualsFiniteDifferencesOfTheSolutionMap).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("action-value part");
+    }
+
+    @Test
+    void firstOrderExactPriorPartIsCaught()
+    {
+        TabularAdaptation firstOrder = new Delegate(ONE_GRADIENT_STEP_EXACT)
+        {
+            @Override
+            public Option<ExactHypergradient> exactHypergradient(TabularSoftmaxPolicy prior, TabularSoftmaxPolicy adapted, TabularRound round, double[] g)
+            {
+                return Option.some(new ExactHypergradient(g, super.exactHypergradient(prior, adapted, round, g).get().actionValues()));
+            }
+        };
+        assertThatThrownBy(contract(firstOrder, false)::exactHypergradientEqualsFiniteDifferencesOfTheSolutionMap).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("prior part");
     }
 
     @Test
@@ -222,6 +317,12 @@ final class TabularAdaptationContractSelfTest
         public double[] hypergradient(TabularSoftmaxPolicy prior, TabularSoftmaxPolicy adapted, TabularRound round, double[] g)
         {
             return delegate.hypergradient(prior, adapted, round, g);
+        }
+
+        @Override
+        public Option<ExactHypergradient> exactHypergradient(TabularSoftmaxPolicy prior, TabularSoftmaxPolicy adapted, TabularRound round, double[] g)
+        {
+            return delegate.exactHypergradient(prior, adapted, round, g);
         }
     }
 }

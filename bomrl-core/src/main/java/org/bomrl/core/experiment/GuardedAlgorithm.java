@@ -3,6 +3,7 @@ package org.bomrl.core.experiment;
 import io.vavr.control.Option;
 import org.bomrl.api.adapt.AdaptationAlgorithm;
 import org.bomrl.api.adapt.AdaptationResult;
+import org.bomrl.api.adapt.ExactHypergradient;
 import org.bomrl.api.adapt.GaussianAdaptation;
 import org.bomrl.api.adapt.MetaGradient;
 import org.bomrl.api.adapt.TabularAdaptation;
@@ -19,7 +20,9 @@ import static java.util.Objects.requireNonNull;
  * A method's adaptation algorithm as its learners see it: every call is forwarded unchanged, the
  * {@link UnitPhase} of the calling unit moves on (lower level, hypergradient), and a non-finite
  * adapted policy (θ or logits) or hypergradient h throws an {@link ArithmeticException} naming the
- * entry while the phase still names the computation that produced it.
+ * entry while the phase still names the computation that produced it. A tabular algorithm's
+ * {@link TabularAdaptation#exactHypergradient} is forwarded too (none stays none), both of its parts
+ * guarded like h.
  */
 final class GuardedAlgorithm
         implements AdaptationAlgorithm
@@ -83,6 +86,29 @@ final class GuardedAlgorithm
             }
             UnitPhase.hypergradientDone();
             return h;
+        }
+
+        @Override
+        public Option<ExactHypergradient> exactHypergradient(TabularSoftmaxPolicy prior, TabularSoftmaxPolicy adapted, TabularRound round, double[] adaptedGradient)
+        {
+            UnitPhase.hypergradient();
+            Option<ExactHypergradient> exact = delegate.exactHypergradient(prior, adapted, round, adaptedGradient);
+            for (ExactHypergradient parts : exact) {
+                requireFiniteEntries(parts.prior(), "exact hypergradient (∂θ*∕∂φ)ᵀg", prior.actions());
+                requireFiniteEntries(parts.actionValues(), "exact hypergradient (∂θ*∕∂Q)ᵀg", prior.actions());
+            }
+            UnitPhase.hypergradientDone();
+            return exact;
+        }
+
+        /** Throws naming the state and action of the first non-finite entry, as {@link #hypergradient} does. */
+        private static void requireFiniteEntries(double[] values, String what, int actions)
+        {
+            for (int i = 0; i < values.length; i++) {
+                if (!Double.isFinite(values[i])) {
+                    throw new ArithmeticException(what + " entry (s=" + i / actions + ", a=" + i % actions + ") is " + values[i]);
+                }
+            }
         }
     }
 
