@@ -43,7 +43,8 @@ public final class BuiltInComparators
                         META_PARAMETER_SETTINGS, BuiltInComparators::metaParameter),
                 new ComparatorFactory(AdaptedMetaParameterComparator.NAME,
                         "J_τ after one exact adaptation step from the best meta-parameter, max_φ mean_τ J_τ(Alg(π_φ, λ, τ)), by exact-hypergradient ascent with"
-                                + " restarts; Alg is Alg(2) or, with algorithm = method, each compared method's own algorithm",
+                                + " restarts; Alg is Alg(2) or, with algorithm = method, each compared method's own algorithm (its derivatives by finite differences"
+                                + " where it gives no exact ones: slower and approximate)",
                         ADAPTED_META_PARAMETER_SETTINGS, BuiltInComparators::adaptedMetaParameter));
     }
 

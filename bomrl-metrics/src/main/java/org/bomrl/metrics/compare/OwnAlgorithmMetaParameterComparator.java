@@ -13,7 +13,8 @@ import static java.util.Objects.requireNonNull;
  * {@code compare.meta-parameter-adapted} with {@code algorithm = method}: the best meta-parameter
  * after adaptation with the algorithm of the method being compared (spec §1.3). It has no
  * reference of its own; {@link #forMethod} gives each method its
- * {@link MethodMetaParameterComparator}, built on the method's meta-test tabular adaptation.
+ * {@link MethodMetaParameterComparator}, built on the method's meta-test tabular adaptation (exact
+ * derivatives where the algorithm gives them, finite differences otherwise).
  * Immutable and thread-safe.
  */
 final class OwnAlgorithmMetaParameterComparator
