@@ -21,7 +21,8 @@ import static java.util.Objects.requireNonNull;
  * <li>{@code variant}: {@code paper} (default; the authors' own MAML-TRPO of the MuJoCo figure:
  * smoothed surrogate inner step θ = φ − α∇L(φ), L = −mean(Â·2σ(2r−2)), second order, meta-test α
  * in round 1 and α/2 later) or {@code classic} (the pytorch-maml-rl settings: log-likelihood
- * inner loss, the same α every round; its outer settings are {@code meta_train.optimizer.damping =
+ * inner loss, the same α every round, every batch's advantages standardised
+ * ({@link StandardisedAdvantages}, as its sampler does); its outer settings are {@code meta_train.optimizer.damping =
  * 1e-5}, {@code backtracks = 15}, {@code shrink = 0.8}, {@code meta_train.tasks_per_iteration = 40},
  * see {@code examples/continuous/baselines-navigation-2d.properties});</li>
  * <li>{@code step_size}: α (default 0.1, both variants);</li>
@@ -52,7 +53,7 @@ final class MamlTrpoFactory
     public List<SettingSpec> settings()
     {
         return List.of(
-                SettingSpec.choice(VARIANT, "paper", "paper (smoothed inner surrogate, test α then α/2) or classic (pytorch-maml-rl: log-likelihood inner loss)",
+                SettingSpec.choice(VARIANT, "paper", "paper (smoothed inner surrogate, test α then α/2) or classic (pytorch-maml-rl: log-likelihood inner loss, standardised advantages)",
                         "paper", "classic"),
                 SettingSpec.of(STEP_SIZE, SettingType.DOUBLE, "0.1", "α > 0 of the inner step"),
                 SettingSpec.choice(ORDER, "second", "meta-gradient through the inner step: first (h = g) or second (h = (I + α∇²Ĵ)ᵀg)", "first", "second"));
@@ -81,7 +82,8 @@ final class MamlTrpoFactory
             throw PolicyGradientFactory.invalid(settings, STEP_SIZE, Double.toString(stepSize), "a positive finite decimal number");
         }
         HypergradientOrder order = Orders.parse(settings, ORDER);
-        GaussianAdaptation view = new GaussianMaml(new InnerStep(objective, stepSize), order, laterRoundFactor);
+        GaussianAdaptation maml = new GaussianMaml(new InnerStep(objective, stepSize), order, laterRoundFactor);
+        GaussianAdaptation view = variant.equals("classic") ? new StandardisedAdvantages(maml) : maml;
         return new AdaptationAlgorithm()
         {
             @Override

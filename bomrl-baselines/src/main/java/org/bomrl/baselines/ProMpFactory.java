@@ -16,7 +16,9 @@ import static java.util.Objects.requireNonNull;
 /**
  * {@code adapt.promp} on Gaussian policies ({@link GaussianProMp}, spec §7.3), paired with
  * {@code meta_train.optimizer = optimizer.promp-epochs}. Settings: {@code step_size} α of the LVC
- * inner step (default 0.1) and {@code clip} ε of the clipped outer objective (default 0.3).
+ * inner step (default 0.1), {@code clip} ε of the clipped outer objective (default 0.3) and
+ * {@code normalize_advantages} (default true, the ProMP code's default: every batch's advantages
+ * standardised, {@link StandardisedAdvantages}).
  */
 final class ProMpFactory
         implements AdaptationAlgorithmFactory
@@ -24,6 +26,7 @@ final class ProMpFactory
     static final String NAME = "adapt.promp";
     static final String STEP_SIZE = "step_size";
     static final String CLIP = "clip";
+    static final String NORMALIZE_ADVANTAGES = "normalize_advantages";
 
     @Override
     public String name()
@@ -42,7 +45,8 @@ final class ProMpFactory
     {
         return List.of(
                 SettingSpec.of(STEP_SIZE, SettingType.DOUBLE, "0.1", "α > 0 of the LVC inner step"),
-                SettingSpec.of(CLIP, SettingType.DOUBLE, "0.3", "ε in (0, 1) of the clipped outer objective min(r'Â', clip(r', 1−ε, 1+ε)Â')"));
+                SettingSpec.of(CLIP, SettingType.DOUBLE, "0.3", "ε in (0, 1) of the clipped outer objective min(r'Â', clip(r', 1−ε, 1+ε)Â')"),
+                SettingSpec.of(NORMALIZE_ADVANTAGES, SettingType.BOOLEAN, "true", "standardise each batch's advantages, (Â − mean)/(std + 1e-8), as the ProMP code does"));
     }
 
     @Override
@@ -57,7 +61,8 @@ final class ProMpFactory
         if (!(clip > 0 && clip < 1)) {
             throw PolicyGradientFactory.invalid(settings, CLIP, Double.toString(clip), "a decimal number in (0, 1)");
         }
-        GaussianAdaptation view = new GaussianProMp(stepSize, clip);
+        GaussianAdaptation proMp = new GaussianProMp(stepSize, clip);
+        GaussianAdaptation view = settings.getBoolean(NORMALIZE_ADVANTAGES) ? new StandardisedAdvantages(proMp) : proMp;
         return gaussianOnly(NAME, view);
     }
 

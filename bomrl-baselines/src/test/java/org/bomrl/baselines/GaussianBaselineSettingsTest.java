@@ -42,7 +42,7 @@ final class GaussianBaselineSettingsTest
     void mamlTrpoDefaultsToThePaperVariantAndNamesTheClassicOne()
     {
         GaussianMaml paper = (GaussianMaml) create(new MamlTrpoFactory(), Map.of()).gaussian().get();
-        GaussianMaml classic = (GaussianMaml) create(new MamlTrpoFactory(), Map.of("variant", "classic")).gaussian().get();
+        GaussianMaml classic = (GaussianMaml) ((StandardisedAdvantages) create(new MamlTrpoFactory(), Map.of("variant", "classic")).gaussian().get()).delegate();
 
         assertThat(paper.step().objective()).isEqualTo(InnerObjective.SMOOTHED_RATIO);
         assertThat(paper.step().stepSize()).isEqualTo(0.1);

@@ -23,10 +23,11 @@ final class ProMpSettingsTest
     @Test
     void algorithmsHaveTheReferenceDefaultsAndOnlyAGaussianView()
     {
-        GaussianProMp proMp = (GaussianProMp) new ProMpFactory().create(settings("adapt", new ProMpFactory(), Map.of()), CONTEXT).gaussian().get();
+        GaussianProMp proMp = (GaussianProMp) ((StandardisedAdvantages) new ProMpFactory().create(settings("adapt", new ProMpFactory(), Map.of()), CONTEXT).gaussian().get())
+                .delegate();
         GaussianEmaml emaml = (GaussianEmaml) new EmamlFactory().create(settings("adapt", new EmamlFactory(), Map.of()), CONTEXT).gaussian().get();
-        GaussianProMp tuned = (GaussianProMp) new ProMpFactory().create(settings("adapt", new ProMpFactory(), Map.of("step_size", "0.05", "clip", "0.2")), CONTEXT)
-                .gaussian().get();
+        GaussianProMp tuned = (GaussianProMp) new ProMpFactory().create(settings("adapt", new ProMpFactory(), Map.of("step_size", "0.05", "clip", "0.2",
+                "normalize_advantages", "false")), CONTEXT).gaussian().get();
 
         assertThat(proMp.step().stepSize()).isEqualTo(0.1);
         assertThat(proMp.step().objective()).isEqualTo(InnerObjective.LIKELIHOOD_RATIO);
