@@ -22,10 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class AllErrorsAtOnceTest
 {
-    private static final String TINY = String.join("\n",
-            "experiment.type = meta-learning", "experiment.report_writers =", "environment = env.example.bandit", "estimation.episodes = 20",
-            "meta_train.iterations = 4", "meta_train.tasks_per_iteration = 2", "meta_test.rounds = 1", "meta_test.repetitions = 2", "methods = pg",
-            "method.pg.adaptation = adapt.pg", "method.pg.adaptation.step_size = 5", "");
+    /** A finished-in-seconds bandit experiment (the corpus's). */
+    private static final String TINY = BadInputCorpusTest.TINY;
 
     @TempDir
     Path directory;
