@@ -61,7 +61,7 @@ public final class PngReportWriter
     /** Pixels left of the plot area (y-axis title and tick labels), about what the axis of a return figure takes. */
     private static final int PLOT_LEFT_INSET = 80;
     /** The title's font shrinks down to this size to fit the width (a longer title is cut, as before). */
-    private static final int SMALLEST_TITLE_POINTS = 11;
+    private static final int SMALLEST_TITLE_POINTS = 9;
     /** Pixels a legend entry takes besides its text (marker, line sample and spacing). */
     private static final int LEGEND_ENTRY_PADDING = 50;
     /** Smallest image side in pixels (room for the title, axes and legend). */

@@ -124,7 +124,7 @@ class PngReportWriterTest
 
         Font fitted = PngReportWriter.titleFont(title, PngReportWriter.titleRoom(800));
 
-        assertThat(fitted.getSize()).isLessThan(18).isGreaterThanOrEqualTo(11);
+        assertThat(fitted.getSize()).isLessThan(18).isGreaterThanOrEqualTo(9);
         assertThat(PngReportWriter.textWidth(fitted, title)).isLessThanOrEqualTo(PngReportWriter.titleRoom(800));
         assertThat(PngReportWriter.textWidth(fitted.deriveFont((float) fitted.getSize() + 1), title)).as("the largest size that fits").isGreaterThan(PngReportWriter.titleRoom(800));
         assertThat(PngReportWriter.titleFont("Return", PngReportWriter.titleRoom(800)).getSize()).isEqualTo(18);
