@@ -37,7 +37,7 @@ final class ExperimentPlanTest
         write("b.properties", TINY.replace("experiment.type = meta-learning", "experiment.type = evaluate").replaceAll("(?m)^(estimation|meta_|method).*\n", ""));
         Path suite = write("s.properties", "experiment.type = suite\nexperiment.name = both\nsuite.experiments = a.properties, b.properties\nexperiment.seed = 7\n");
 
-        ExperimentPlan plan = TestRuns.runner().plan(ExperimentConfiguration.load(suite, Map.of()));
+        ExperimentPlan plan = TestRuns.planner().plan(ExperimentConfiguration.load(suite, Map.of()));
 
         assertThat(plan).isInstanceOf(ExperimentPlan.Suite.class);
         ExperimentPlan.Suite planned = (ExperimentPlan.Suite) plan;
@@ -60,7 +60,7 @@ final class ExperimentPlanTest
         Path seeds = write("seeds.properties", String.join("\n", "experiment.type = seeds", "seeds.experiment = m.properties", "seeds.training_seeds = 5, 3, 11",
                 "seeds.member.meta_test.repetitions = 3", ""));
 
-        ExperimentPlan.Seeds plan = (ExperimentPlan.Seeds) TestRuns.runner().plan(ExperimentConfiguration.load(seeds, Map.of()));
+        ExperimentPlan.Seeds plan = (ExperimentPlan.Seeds) TestRuns.planner().plan(ExperimentConfiguration.load(seeds, Map.of()));
 
         assertThat(plan.runs()).extracting(ExperimentPlan.Seeds.SeedRun::seed).containsExactly(5L, 3L, 11L);
         for (ExperimentPlan.Seeds.SeedRun run : plan.runs()) {
@@ -75,11 +75,11 @@ final class ExperimentPlanTest
     void theExecutionBackendComesFromTheInjectorsBindings()
             throws IOException
     {
-        ExperimentPlan.MetaLearning plan = (ExperimentPlan.MetaLearning) TestRuns.runner().plan(ExperimentConfiguration.load(write("e.properties", TINY), Map.of()));
+        ExperimentPlan.MetaLearning plan = (ExperimentPlan.MetaLearning) TestRuns.planner().plan(ExperimentConfiguration.load(write("e.properties", TINY), Map.of()));
         assertThat(plan.backend().name()).isEqualTo("local");
 
         Path unknown = write("f.properties", TINY + "execution.backend = grid\n");
-        assertThatThrownBy(() -> TestRuns.runner().plan(ExperimentConfiguration.load(unknown, Map.of())))
+        assertThatThrownBy(() -> TestRuns.planner().plan(ExperimentConfiguration.load(unknown, Map.of())))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessage("execution.backend = 'grid' is not an available execution backend; valid: local");
     }

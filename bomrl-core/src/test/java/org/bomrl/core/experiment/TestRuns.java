@@ -23,6 +23,11 @@ final class TestRuns
         return Injection.create(PluginRegistry.load(TestRuns.class.getClassLoader())).getInstance(ExperimentRunner.class);
     }
 
+    static ExperimentPlanner planner()
+    {
+        return Injection.create(PluginRegistry.load(TestRuns.class.getClassLoader())).getInstance(ExperimentPlanner.class);
+    }
+
     /** Writes {@code experiment} to {@code directory/name.properties} and runs it into {@code directory/name}. */
     static Path run(Path directory, String name, String experiment)
             throws IOException
