@@ -1,15 +1,12 @@
 package org.bomrl.metrics.compare;
 
 import org.bomrl.api.compare.OptimalityComparator;
-import org.bomrl.api.context.RandomSource;
 import org.bomrl.api.env.TabularMdp;
 import org.bomrl.api.env.Task;
 import org.bomrl.api.policy.TabularSoftmaxPolicy;
-import org.bomrl.numerics.optim.Adam;
 import org.bomrl.numerics.tabular.PolicyEvaluation;
 
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * The paper's meta-parameter comparator (spec §1.3, §5a "What the published numbers actually came
@@ -40,6 +37,8 @@ final class AdaptedMetaParameterComparator
         implements OptimalityComparator
 {
     static final String NAME = "compare.meta-parameter-adapted";
+    /** The stream of the random starts, shared with {@link MethodMetaParameterComparator} (an Alg(2) method gets the same starts). */
+    static final String STARTS = "adapted-meta-parameter-comparator";
 
     private final double lambda;
     private final int iterations;
@@ -87,35 +86,8 @@ final class AdaptedMetaParameterComparator
     private double[] bestMetaParameter(List<PolicyEvaluation> evaluations)
     {
         TabularMdp first = evaluations.get(0).mdp();
-        int size = first.states() * first.actions();
-        RandomSource starts = RandomSource.seeded(seed).derive("adapted-meta-parameter-comparator");
-        double[] best = null;
-        double bestValue = Double.NEGATIVE_INFINITY;
-        for (int restart = 0; restart < restarts; restart++) {
-            double[] phi = new double[size];
-            if (restart > 0) {
-                SplittableRandom random = starts.derive(restart).generator();
-                for (int i = 0; i < size; i++) {
-                    phi[i] = random.nextGaussian();
-                }
-            }
-            Adam adam = new Adam(size, learningRate);
-            for (int step = 0; step < iterations; step++) {
-                double[] gradient = hypergradient(evaluations, phi);
-                try {
-                    adam.step(phi, gradient);
-                }
-                catch (ArithmeticException e) {
-                    throw new ArithmeticException(NAME + ", start " + restart + ", ascent step " + step + ": " + e.getMessage());
-                }
-            }
-            double value = objective(evaluations, phi);
-            if (value > bestValue) {
-                bestValue = value;
-                best = phi;
-            }
-        }
-        return best;
+        return RestartedAscent.maximise(new AscentSettings(iterations, learningRate, restarts, seed), STARTS, first.states() * first.actions(),
+                phi -> objective(evaluations, phi), phi -> hypergradient(evaluations, phi), NAME);
     }
 
     /** F(φ) = (1/n) Σ_τ J_τ(softmax(φ + Q_τ^{π_φ}/λ)). */

@@ -1,17 +1,14 @@
 package org.bomrl.metrics.compare;
 
 import org.bomrl.api.compare.OptimalityComparator;
-import org.bomrl.api.context.RandomSource;
 import org.bomrl.api.env.TabularMdp;
 import org.bomrl.api.env.Task;
 import org.bomrl.api.policy.TabularSoftmaxPolicy;
-import org.bomrl.numerics.optim.Adam;
 import org.bomrl.numerics.tabular.PolicyEvaluation;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static java.util.Objects.requireNonNull;
@@ -116,50 +113,22 @@ final class MetaParameterComparator
         TabularMdp first = evaluations.get(0).mdp();
         int states = first.states();
         int actions = first.actions();
-        RandomSource starts = RandomSource.seeded(seed).derive("meta-parameter-comparator");
-        double[] best = null;
-        double bestValue = Double.NEGATIVE_INFINITY;
-        for (int restart = 0; restart < restarts; restart++) {
-            double[] theta = new double[states * actions];
-            if (restart > 0) {
-                SplittableRandom random = starts.derive(restart).generator();
-                for (int i = 0; i < theta.length; i++) {
-                    theta[i] = random.nextGaussian();
-                }
-            }
-            ascend(evaluations, theta, states, actions, restart);
-            double value = meanValue(evaluations, probabilities(theta, states, actions));
-            if (value > bestValue) {
-                bestValue = value;
-                best = theta;
-            }
-        }
-        return TabularSoftmaxPolicy.of(states, actions, best);
-    }
-
-    /** {@code iterations} Adam ascent steps on (1/n) Σ_τ J_τ(π_θ), θ in place. */
-    private void ascend(List<PolicyEvaluation> evaluations, double[] theta, int states, int actions, int restart)
-    {
-        Adam adam = new Adam(theta.length, learningRate);
-        double[] policy = new double[theta.length];
-        double[] gradient = new double[theta.length];
+        double[] policy = new double[states * actions];
+        double[] gradient = new double[states * actions];
         double weight = 1.0 / evaluations.size();
-        for (int step = 0; step < iterations; step++) {
-            TabularSoftmaxPolicy.softmax(theta, policy, states, actions);
-            Arrays.fill(gradient, 0);
-            for (PolicyEvaluation evaluation : evaluations) {
-                double[] taskGradient = evaluation.softmaxGradient(policy);
-                for (int i = 0; i < gradient.length; i++) {
-                    gradient[i] += weight * taskGradient[i];
-                }
-            }
-            try {
-                adam.step(theta, gradient);
-            }
-            catch (ArithmeticException e) {
-                throw new ArithmeticException("meta-parameter comparator, start " + restart + ", ascent step " + step + ": " + e.getMessage());
-            }
-        }
+        double[] best = RestartedAscent.maximise(new AscentSettings(iterations, learningRate, restarts, seed), "meta-parameter-comparator", states * actions,
+                theta -> meanValue(evaluations, probabilities(theta, states, actions)), theta -> {
+                    TabularSoftmaxPolicy.softmax(theta, policy, states, actions);
+                    Arrays.fill(gradient, 0);
+                    for (PolicyEvaluation evaluation : evaluations) {
+                        double[] taskGradient = evaluation.softmaxGradient(policy);
+                        for (int i = 0; i < gradient.length; i++) {
+                            gradient[i] += weight * taskGradient[i];
+                        }
+                    }
+                    return gradient;
+                }, "meta-parameter comparator");
+        return TabularSoftmaxPolicy.of(states, actions, best);
     }
 
     private static double meanValue(List<PolicyEvaluation> evaluations, double[] policy)

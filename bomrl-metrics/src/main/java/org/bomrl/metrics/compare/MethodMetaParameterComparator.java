@@ -5,16 +5,13 @@ import org.bomrl.api.adapt.ExactHypergradient;
 import org.bomrl.api.adapt.TabularAdaptation;
 import org.bomrl.api.adapt.TabularRound;
 import org.bomrl.api.compare.OptimalityComparator;
-import org.bomrl.api.context.RandomSource;
 import org.bomrl.api.env.TabularMdp;
 import org.bomrl.api.env.Task;
 import org.bomrl.api.policy.TabularSoftmaxPolicy;
-import org.bomrl.numerics.optim.Adam;
 import org.bomrl.numerics.tabular.Evaluation;
 import org.bomrl.numerics.tabular.PolicyEvaluation;
 
 import java.util.List;
-import java.util.SplittableRandom;
 
 import static java.util.Objects.requireNonNull;
 
@@ -122,34 +119,8 @@ final class MethodMetaParameterComparator
     double[] bestMetaParameter(List<PolicyEvaluation> evaluations)
     {
         int size = evaluations.get(0).mdp().states() * evaluations.get(0).mdp().actions();
-        RandomSource starts = RandomSource.seeded(ascent.seed()).derive("adapted-meta-parameter-comparator");
-        double[] best = null;
-        double bestValue = Double.NEGATIVE_INFINITY;
-        for (int restart = 0; restart < ascent.restarts(); restart++) {
-            double[] phi = new double[size];
-            if (restart > 0) {
-                SplittableRandom random = starts.derive(restart).generator();
-                for (int i = 0; i < size; i++) {
-                    phi[i] = random.nextGaussian();
-                }
-            }
-            Adam adam = new Adam(size, ascent.learningRate());
-            for (int step = 0; step < ascent.iterations(); step++) {
-                try {
-                    adam.step(phi, hypergradient(evaluations, phi));
-                }
-                catch (ArithmeticException e) {
-                    throw new ArithmeticException(AdaptedMetaParameterComparator.NAME + " for method " + method + ", start " + restart + ", ascent step " + step + ": "
-                            + e.getMessage());
-                }
-            }
-            double value = objective(evaluations, phi);
-            if (value > bestValue) {
-                bestValue = value;
-                best = phi;
-            }
-        }
-        return best;
+        return RestartedAscent.maximise(ascent, AdaptedMetaParameterComparator.STARTS, size, phi -> objective(evaluations, phi), phi -> hypergradient(evaluations, phi),
+                AdaptedMetaParameterComparator.NAME + " for method " + method);
     }
 
     /** F(φ) = (1/n) Σ_τ J_τ(Alg(π_φ, τ)). */
