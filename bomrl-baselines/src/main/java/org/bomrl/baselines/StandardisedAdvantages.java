@@ -5,6 +5,7 @@ import org.bomrl.api.adapt.GaussianAdaptation;
 import org.bomrl.api.adapt.MetaGradient;
 import org.bomrl.api.data.TrajectoryBatch;
 import org.bomrl.api.policy.GaussianPolicy;
+import org.bomrl.numerics.stats.Standardisation;
 
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -13,45 +14,23 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * A Gaussian adaptation that sees every batch's advantages standardised,
- * Â_i ← (Â_i − mean Â) / (std Â + {@value #EPSILON}) over the batch of one task (population
- * standard deviation), before its inner step, its meta-gradient and, through what the
- * meta-gradient keeps, its outer objective: the "normalised advantages" of the reference codes
+ * Â_i ← (Â_i − mean Â) / (std Â + ε) over the batch of one task ({@link Standardisation}), before
+ * its inner step, its meta-gradient and, through what the meta-gradient keeps, its outer objective: the "normalised advantages" of the reference codes
  * (pytorch-maml-rl's MAML-TRPO, ProMP; spec §7.3). Both the pre-update and the post-update batch's
  * advantages are standardised, each over its own batch, at meta-training and at meta-test.
  */
 record StandardisedAdvantages(GaussianAdaptation delegate)
         implements GaussianAdaptation
 {
-    /** Added to the standard deviation, as in the reference codes, so a constant batch maps to zeros. */
-    static final double EPSILON = 1e-8;
-
     StandardisedAdvantages
     {
         requireNonNull(delegate, "delegate is null");
     }
 
-    /** (Â − mean Â) / (std Â + ε) over the batch; a new array. */
+    /** (Â − mean Â) / (std Â + ε) over the batch ({@link Standardisation}); a new array. */
     static double[] standardised(double[] advantages)
     {
-        int n = advantages.length;
-        if (n == 0) {
-            return new double[0];
-        }
-        double mean = 0;
-        for (double value : advantages) {
-            mean += value;
-        }
-        mean /= n;
-        double variance = 0;
-        for (double value : advantages) {
-            variance += (value - mean) * (value - mean);
-        }
-        double scale = 1 / (Math.sqrt(variance / n) + EPSILON);
-        double[] result = new double[n];
-        for (int i = 0; i < n; i++) {
-            result[i] = (advantages[i] - mean) * scale;
-        }
-        return result;
+        return Standardisation.standardised(advantages);
     }
 
     @Override

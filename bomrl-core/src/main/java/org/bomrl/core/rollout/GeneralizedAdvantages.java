@@ -1,6 +1,7 @@
 package org.bomrl.core.rollout;
 
 import org.bomrl.api.data.TrajectoryBatch;
+import org.bomrl.numerics.stats.Standardisation;
 
 /**
  * Generalised advantage estimation (Schulman et al. 2016) on the linear feature baseline, as the
@@ -67,21 +68,6 @@ public final class GeneralizedAdvantages
 
     private double[] standardised(double[] advantages)
     {
-        if (!standardise) {
-            return advantages;
-        }
-        double mean = 0;
-        for (double value : advantages) {
-            mean += value / advantages.length;
-        }
-        double variance = 0;
-        for (double value : advantages) {
-            variance += (value - mean) * (value - mean) / advantages.length;
-        }
-        double scale = Math.sqrt(variance) + 1e-8;
-        for (int i = 0; i < advantages.length; i++) {
-            advantages[i] = (advantages[i] - mean) / scale;
-        }
-        return advantages;
+        return standardise ? Standardisation.standardised(advantages) : advantages;
     }
 }
