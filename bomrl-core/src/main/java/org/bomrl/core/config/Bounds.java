@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Lower bounds on a section's integer settings, checked together: every value below its bound is
- * reported (one line each, naming {@code scope.key}, the value and the bound), not only the first.
+ * The range checks of one section, made together: every value out of its range is reported (one
+ * line each, naming {@code scope.key}, the value and what is valid), not only the first.
  */
 public final class Bounds
 {
@@ -35,6 +35,14 @@ public final class Bounds
             errors.add(scope + "." + key + " = " + value + " is invalid: expected at least " + minimum);
         }
         return value;
+    }
+
+    /** Records {@code error} (one line naming the key, its value and what is valid) unless {@code valid}. */
+    public void require(boolean valid, String error)
+    {
+        if (!valid) {
+            errors.add(error);
+        }
     }
 
     /** Throws every bound error recorded, one line each. */

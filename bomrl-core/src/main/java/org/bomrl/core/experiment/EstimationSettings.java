@@ -1,9 +1,9 @@
 package org.bomrl.core.experiment;
 
-import org.bomrl.api.settings.InvalidSettingException;
 import org.bomrl.api.settings.SettingSpec;
 import org.bomrl.api.settings.SettingType;
 import org.bomrl.api.settings.Settings;
+import org.bomrl.core.config.Bounds;
 
 import java.util.List;
 
@@ -18,14 +18,11 @@ public record EstimationSettings(int episodes, double tdStep)
 
     public static EstimationSettings parse(Settings settings)
     {
-        int episodes = settings.getInt("episodes");
+        Bounds bounds = Bounds.of(settings, SCOPE);
+        int episodes = bounds.atLeast("episodes", 1);
         double tdStep = settings.getDouble("td_step");
-        if (episodes < 1) {
-            throw new InvalidSettingException("estimation.episodes = " + episodes + " is invalid: expected a positive integer");
-        }
-        if (!(tdStep > 0 && tdStep <= 1)) {
-            throw new InvalidSettingException("estimation.td_step = " + tdStep + " is invalid: expected a number in (0, 1]");
-        }
+        bounds.require(tdStep > 0 && tdStep <= 1, SCOPE + ".td_step = " + tdStep + " is invalid: expected a number in (0, 1]");
+        bounds.check();
         return new EstimationSettings(episodes, tdStep);
     }
 }

@@ -1,9 +1,9 @@
 package org.bomrl.core.experiment;
 
-import org.bomrl.api.settings.InvalidSettingException;
 import org.bomrl.api.settings.SettingSpec;
 import org.bomrl.api.settings.SettingType;
 import org.bomrl.api.settings.Settings;
+import org.bomrl.core.config.Bounds;
 import org.bomrl.core.rollout.AdvantageEstimator;
 import org.bomrl.core.rollout.GeneralizedAdvantages;
 
@@ -33,24 +33,15 @@ record SamplingSettings(int episodes, int postEpisodes, int horizon, int bootstr
 
     static SamplingSettings parse(Settings settings)
     {
-        SamplingSettings parsed = new SamplingSettings(settings.getInt("episodes"), settings.getInt("post_episodes"), settings.getInt("horizon"),
-                settings.getInt("bootstrap_steps"), settings.getDouble("gamma"), settings.getInt("fisher_tasks"), settings.getString("advantages").trim(),
+        Bounds bounds = Bounds.of(settings, SCOPE);
+        SamplingSettings parsed = new SamplingSettings(bounds.atLeast("episodes", 1), bounds.atLeast("post_episodes", 1), bounds.atLeast("horizon", 1),
+                bounds.atLeast("bootstrap_steps", 0), settings.getDouble("gamma"), bounds.atLeast("fisher_tasks", 1), settings.getString("advantages").trim(),
                 settings.getDouble("gae_lambda"), settings.getBoolean("standardize_advantages"));
-        if (parsed.episodes < 1 || parsed.postEpisodes < 1 || parsed.horizon < 1 || parsed.fisherTasks < 1) {
-            throw new InvalidSettingException(SCOPE + ": episodes, post_episodes, horizon and fisher_tasks must be ≥ 1; got " + parsed);
-        }
-        if (parsed.bootstrapSteps < 0) {
-            throw new InvalidSettingException(SCOPE + ".bootstrap_steps = " + parsed.bootstrapSteps + " is invalid: must be ≥ 0");
-        }
-        if (!(parsed.gamma >= 0 && parsed.gamma <= 1)) {
-            throw new InvalidSettingException(SCOPE + ".gamma = " + parsed.gamma + " is invalid: must be in [0, 1]");
-        }
-        if (!parsed.advantages.equals("batch-mean") && !parsed.advantages.equals("gae")) {
-            throw new InvalidSettingException(SCOPE + ".advantages = '" + parsed.advantages + "' is invalid: expected batch-mean or gae");
-        }
-        if (!(parsed.gaeLambda >= 0 && parsed.gaeLambda <= 1)) {
-            throw new InvalidSettingException(SCOPE + ".gae_lambda = " + parsed.gaeLambda + " is invalid: must be in [0, 1]");
-        }
+        bounds.require(parsed.gamma >= 0 && parsed.gamma <= 1, SCOPE + ".gamma = " + parsed.gamma + " is invalid: must be in [0, 1]");
+        bounds.require(parsed.advantages.equals("batch-mean") || parsed.advantages.equals("gae"),
+                SCOPE + ".advantages = '" + parsed.advantages + "' is invalid: expected batch-mean or gae");
+        bounds.require(parsed.gaeLambda >= 0 && parsed.gaeLambda <= 1, SCOPE + ".gae_lambda = " + parsed.gaeLambda + " is invalid: must be in [0, 1]");
+        bounds.check();
         return parsed;
     }
 

@@ -76,6 +76,23 @@ final class AllErrorsAtOnceTest
     }
 
     @Test
+    void everyOutOfRangeValueOfTheSamplingSectionIsReported()
+            throws IOException
+    {
+        Path file = write("e.properties", String.join("\n", "experiment.type = meta-learning", "experiment.report_writers =", "environment = env.navigation-2d",
+                "environment.horizon = 12", "policy.hidden_sizes = 8,8", "sampling.episodes = 0", "sampling.horizon = 12", "sampling.gamma = 2",
+                "sampling.advantages = mc", "meta_train.iterations = 2", "meta_train.tasks_per_iteration = 2", "meta_test.rounds = 1", "meta_test.repetitions = 1",
+                "methods = alg1", "method.alg1.adaptation = adapt.bomrl", "method.alg1.adaptation.distance = distance.kl-prior-adapted", ""));
+
+        List<String> lines = runFails(file);
+
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).contains("sampling.episodes = 0 is invalid: expected at least 1");
+        assertThat(lines.get(1)).contains("sampling.gamma = 2.0 is invalid");
+        assertThat(lines.get(2)).contains("sampling.advantages = 'mc' is invalid");
+    }
+
+    @Test
     void aSuiteReportsTheErrorsOfEveryMemberNamedAfterIt()
             throws IOException
     {
