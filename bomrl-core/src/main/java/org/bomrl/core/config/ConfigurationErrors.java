@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 /**
  * The errors of one configuration, collected in one pass: each independent part is read with
@@ -70,27 +69,10 @@ public final class ConfigurationErrors
         errors.addAll(error.errors());
     }
 
-    /** Records {@code others}' errors, each passed through {@code rename} (e.g. to name the suite member they belong to). */
-    public void addAll(ConfigurationErrors others, UnaryOperator<String> rename)
-    {
-        others.errors.forEach(error -> errors.add(rename.apply(error)));
-    }
-
     /** Records one error per given key that no part claimed. */
     public void checkNoUnknownKeys()
     {
         errors.addAll(config.unknownKeys());
-    }
-
-    public boolean isEmpty()
-    {
-        return errors.isEmpty();
-    }
-
-    /** The errors found so far, in order. */
-    public List<String> errors()
-    {
-        return new ArrayList<>(errors);
     }
 
     /** Throws every error found, one line each: one {@link InvalidSettingException} listing them. */
