@@ -14,6 +14,7 @@ import org.bomrl.api.policy.TabularSoftmaxPolicy;
 import org.bomrl.api.settings.MapSettings;
 import org.bomrl.numerics.tabular.Evaluation;
 import org.bomrl.numerics.tabular.PolicyEvaluation;
+import org.bomrl.api.tck.GridMaximum;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -78,11 +79,11 @@ class MethodMetaParameterComparatorTest
         List<ModelTask> tasks = tasks();
 
         double[] reference = comparator(Map.of()).forMethod(method(algorithm)).referenceValues(tasks);
-        Grid best = bruteForce(algorithm, tasks);
+        GridMaximum best = bruteForce(algorithm, tasks);
 
-        assertThat(best.d0()).as("interior optimum (d_0)").isStrictlyBetween(-RANGE + COARSE, RANGE - COARSE);
-        assertThat(best.d1()).as("interior optimum (d_1)").isStrictlyBetween(-RANGE + COARSE, RANGE - COARSE);
-        assertThat(mean(reference)).as("max_φ mean_τ J_τ(Alg(π_φ, τ)), grid optimum at d = (%s, %s)", best.d0(), best.d1())
+        assertThat(best.x()).as("interior optimum (d_0)").isStrictlyBetween(-RANGE + COARSE, RANGE - COARSE);
+        assertThat(best.y()).as("interior optimum (d_1)").isStrictlyBetween(-RANGE + COARSE, RANGE - COARSE);
+        assertThat(mean(reference)).as("max_φ mean_τ J_τ(Alg(π_φ, τ)), grid optimum at d = (%s, %s)", best.x(), best.y())
                 .isCloseTo(best.value(), within(OPTIMUM_TOLERANCE));
     }
 
@@ -143,31 +144,9 @@ class MethodMetaParameterComparatorTest
         return values;
     }
 
-    private record Grid(double d0, double d1, double value) {}
-
-    private static Grid bruteForce(TabularAdaptation algorithm, List<ModelTask> tasks)
+    private static GridMaximum bruteForce(TabularAdaptation algorithm, List<ModelTask> tasks)
     {
-        Grid best = new Grid(0, 0, Double.NEGATIVE_INFINITY);
-        int coarse = (int) Math.round(2 * RANGE / COARSE);
-        for (int i = 0; i <= coarse; i++) {
-            for (int j = 0; j <= coarse; j++) {
-                best = better(best, algorithm, tasks, -RANGE + i * COARSE, -RANGE + j * COARSE);
-            }
-        }
-        Grid centre = best;
-        int fine = (int) Math.round(2 * COARSE / FINE);
-        for (int i = 0; i <= fine; i++) {
-            for (int j = 0; j <= fine; j++) {
-                best = better(best, algorithm, tasks, centre.d0() - COARSE + i * FINE, centre.d1() - COARSE + j * FINE);
-            }
-        }
-        return best;
-    }
-
-    private static Grid better(Grid best, TabularAdaptation algorithm, List<ModelTask> tasks, double d0, double d1)
-    {
-        double value = adaptedMean(algorithm, tasks, new double[] {0, d0, 0, d1});
-        return value > best.value() ? new Grid(d0, d1, value) : best;
+        return GridMaximum.of((d0, d1) -> adaptedMean(algorithm, tasks, new double[] {0, d0, 0, d1}), RANGE, COARSE, FINE);
     }
 
     /** (1/n) Σ_τ J_τ(Alg(π_φ, τ)): adapt from the exact round of π_φ, evaluate the adapted policy exactly. */

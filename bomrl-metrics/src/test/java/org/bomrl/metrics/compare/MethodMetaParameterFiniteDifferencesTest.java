@@ -7,6 +7,7 @@ import org.bomrl.api.env.TabularMdp;
 import org.bomrl.api.policy.TabularSoftmaxPolicy;
 import org.bomrl.numerics.tabular.Evaluation;
 import org.bomrl.numerics.tabular.PolicyEvaluation;
+import org.bomrl.api.tck.GridMaximum;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -122,7 +123,7 @@ class MethodMetaParameterFiniteDifferencesTest
 
         double[] best = comparator.bestMetaParameter(evaluations);
         double reference = Arrays.stream(comparator.referenceValues(tasks)).average().orElseThrow();
-        Grid grid = bruteForce(weighted, evaluations);
+        GridMaximum grid = bruteForce(weighted, evaluations);
 
         assertThat(reference).isEqualTo(comparator.objective(evaluations, best));
         RandomSource starts = RandomSource.seeded(ascent.seed()).derive("adapted-meta-parameter-comparator");
@@ -137,45 +138,23 @@ class MethodMetaParameterFiniteDifferencesTest
             assertThat(reference).as("F(φ*) against F at start %d, %s", restart, Arrays.toString(start))
                     .isGreaterThanOrEqualTo(comparator.objective(evaluations, start) - ASCENT_TOLERANCE);
         }
-        assertThat(grid.d0()).as("interior optimum (d_0)").isStrictlyBetween(-RANGE + COARSE, RANGE - COARSE);
-        assertThat(grid.d1()).as("interior optimum (d_1)").isStrictlyBetween(-RANGE + COARSE, RANGE - COARSE);
-        assertThat(reference).as("max_φ F(φ), grid optimum at d = (%s, %s)", grid.d0(), grid.d1()).isCloseTo(grid.value(), within(OPTIMUM_TOLERANCE));
+        assertThat(grid.x()).as("interior optimum (d_0)").isStrictlyBetween(-RANGE + COARSE, RANGE - COARSE);
+        assertThat(grid.y()).as("interior optimum (d_1)").isStrictlyBetween(-RANGE + COARSE, RANGE - COARSE);
+        assertThat(reference).as("max_φ F(φ), grid optimum at d = (%s, %s)", grid.x(), grid.y()).isCloseTo(grid.value(), within(OPTIMUM_TOLERANCE));
         assertThat(comparator.toString()).contains("derivatives=finite-differences]");
     }
 
     /** α of the ν-weighted step on the two-state tasks. */
     private static final double ALPHA = 4;
 
-    private record Grid(double d0, double d1, double value) {}
-
     /**
      * max F over the logit differences d_s = φ_{s,1} − φ_{s,0} (F is invariant under a constant added
      * to a state's logits): a grid over [−6, 6]² of spacing 0.05, then one of spacing 5e-4 over ±0.05
      * around the best coarse point; F computed directly by {@link #adaptedMean}.
      */
-    private static Grid bruteForce(TabularAdaptation algorithm, List<PolicyEvaluation> tasks)
+    private static GridMaximum bruteForce(TabularAdaptation algorithm, List<PolicyEvaluation> tasks)
     {
-        Grid best = new Grid(0, 0, Double.NEGATIVE_INFINITY);
-        int coarse = (int) Math.round(2 * RANGE / COARSE);
-        for (int i = 0; i <= coarse; i++) {
-            for (int j = 0; j <= coarse; j++) {
-                best = better(best, algorithm, tasks, -RANGE + i * COARSE, -RANGE + j * COARSE);
-            }
-        }
-        Grid centre = best;
-        int fine = (int) Math.round(2 * COARSE / FINE);
-        for (int i = 0; i <= fine; i++) {
-            for (int j = 0; j <= fine; j++) {
-                best = better(best, algorithm, tasks, centre.d0() - COARSE + i * FINE, centre.d1() - COARSE + j * FINE);
-            }
-        }
-        return best;
-    }
-
-    private static Grid better(Grid best, TabularAdaptation algorithm, List<PolicyEvaluation> tasks, double d0, double d1)
-    {
-        double value = adaptedMean(algorithm, tasks, new double[] {0, d0, 0, d1});
-        return value > best.value() ? new Grid(d0, d1, value) : best;
+        return GridMaximum.of((d0, d1) -> adaptedMean(algorithm, tasks, new double[] {0, d0, 0, d1}), RANGE, COARSE, FINE);
     }
 
     /** (1/n) Σ_τ J_τ(Alg(π_φ, τ)), adapting from the exact round of π_φ, independently of the comparator. */
