@@ -14,6 +14,7 @@ import org.bomrl.core.loop.TrainOutcome;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
@@ -44,20 +45,7 @@ final class GuardedLearner
     @Override
     public TrainOutcome train(Task<?, ?> task, double[] phi, ObservationFilter filter, RandomSource stream, int iteration)
     {
-        UnitPhase phase = UnitPhase.open(false);
-        TrainOutcome outcome;
-        try {
-            outcome = delegate.train(task, phi, filter, stream, iteration);
-        }
-        catch (NumericalFailureException e) {
-            throw e;
-        }
-        catch (ArithmeticException e) {
-            throw failure(phase.phase(), OptionalInt.of(iteration), task, e);
-        }
-        finally {
-            UnitPhase.close();
-        }
+        TrainOutcome outcome = guarded(false, OptionalInt.of(iteration), task, () -> delegate.train(task, phi, filter, stream, iteration));
         try {
             GuardedAlgorithm.requireFinite(outcome.metaGradient(), "meta-gradient");
         }
@@ -74,23 +62,28 @@ final class GuardedLearner
         return outcome;
     }
 
-    @Override
-    public TestOutcome test(Task<?, ?> task, double[] phi, ObservationFilter filter, int rounds, RandomSource stream)
+    /** {@code call} with its phase recorded ({@link UnitPhase}, meta-test when {@code test}); an arithmetic failure becomes one naming method, phase, iteration and task. */
+    private <T> T guarded(boolean test, OptionalInt iteration, Task<?, ?> task, Supplier<T> call)
     {
-        UnitPhase phase = UnitPhase.open(true);
-        TestOutcome outcome;
+        UnitPhase phase = UnitPhase.open(test);
         try {
-            outcome = delegate.test(task, phi, filter, rounds, stream);
+            return call.get();
         }
         catch (NumericalFailureException e) {
             throw e;
         }
         catch (ArithmeticException e) {
-            throw failure(phase.phase(), OptionalInt.empty(), task, e);
+            throw failure(phase.phase(), iteration, task, e);
         }
         finally {
             UnitPhase.close();
         }
+    }
+
+    @Override
+    public TestOutcome test(Task<?, ?> task, double[] phi, ObservationFilter filter, int rounds, RandomSource stream)
+    {
+        TestOutcome outcome = guarded(true, OptionalInt.empty(), task, () -> delegate.test(task, phi, filter, rounds, stream));
         for (int k = 0; k < outcome.returns().length; k++) {
             if (!Double.isFinite(outcome.returns()[k])) {
                 throw new NumericalFailureException(method, "meta-test round " + k, OptionalInt.empty(), Optional.of(task.id()),

@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 final class NeuralRunDeterminismTest
 {
-    private static final String EXPERIMENT = """
+    /** The tiny neural run (also the base of {@link ObservationFilterRunTest}'s). */
+    static final String EXPERIMENT = """
             experiment.name = tiny-neural
             experiment.type = meta-learning
             experiment.seed = 11

@@ -44,39 +44,11 @@ import static org.assertj.core.api.Assertions.within;
  */
 final class ObservationFilterRunTest
 {
-    private static final String EXPERIMENT = """
-            experiment.name = tiny-filter
-            experiment.type = meta-learning
-            experiment.seed = 11
-            experiment.mode = estimated
-            experiment.comparators = compare.all-task-optimum
-            experiment.report_writers =
-            environment = env.navigation-2d
-            environment.horizon = 12
-            environment.gamma = 0.99
-            policy = policy.gaussian-mlp
-            policy.hidden_sizes = 8,8
-            policy.observation_filter = running
-            policy.observation_filter.clip = 3
-            sampling.episodes = 5
-            sampling.post_episodes = 6
-            sampling.horizon = 12
-            sampling.bootstrap_steps = 0
-            sampling.gamma = 0.99
-            sampling.fisher_tasks = 2
-            meta_train.iterations = 6
-            meta_train.tasks_per_iteration = 3
-            meta_train.checkpoint_every = 2
-            meta_train.optimizer = optimizer.trpo
-            meta_train.optimizer.max_kl = 0.01
-            meta_test.rounds = 1
-            meta_test.repetitions = 1
-            methods = alg1
-            method.alg1.adaptation = adapt.bomrl
-            method.alg1.adaptation.distance = distance.kl-prior-adapted
-            method.alg1.adaptation.lambda = 0.5
-            method.alg1.adaptation.inner_steps = 5
-            """;
+    /** {@link NeuralRunDeterminismTest}'s tiny run with Alg(1) only and the running filter (clip 3). */
+    private static final String EXPERIMENT = NeuralRunDeterminismTest.EXPERIMENT.replace("experiment.name = tiny-neural", "experiment.name = tiny-filter")
+            .replace("methods = alg1, alg3", "methods = alg1")
+            .replaceAll("(?m)^method\\.alg3\\..*\n", "")
+            .replace("policy.hidden_sizes = 8,8\n", "policy.hidden_sizes = 8,8\npolicy.observation_filter = running\npolicy.observation_filter.clip = 3\n");
 
     /** Relative tolerance of the merged statistics against the two-pass ones. */
     private static final double TOLERANCE = 1e-10;

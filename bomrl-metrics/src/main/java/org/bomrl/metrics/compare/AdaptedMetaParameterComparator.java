@@ -76,11 +76,7 @@ final class AdaptedMetaParameterComparator
     {
         List<PolicyEvaluation> evaluations = MetaParameterComparator.evaluations(tasks);
         double[] phi = bestMetaParameter(evaluations);
-        double[] values = new double[evaluations.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = evaluations.get(i).value(adapted(evaluations.get(i), phi).probabilities());
-        }
-        return values;
+        return evaluations.stream().mapToDouble(evaluation -> adaptedValue(evaluation, phi)).toArray();
     }
 
     private double[] bestMetaParameter(List<PolicyEvaluation> evaluations)
@@ -95,9 +91,15 @@ final class AdaptedMetaParameterComparator
     {
         double sum = 0;
         for (PolicyEvaluation evaluation : evaluations) {
-            sum += evaluation.value(adapted(evaluation, phi).probabilities());
+            sum += adaptedValue(evaluation, phi);
         }
         return sum / evaluations.size();
+    }
+
+    /** J_τ of the policy adapted from π_φ on the task of {@code evaluation}. */
+    private double adaptedValue(PolicyEvaluation evaluation, double[] phi)
+    {
+        return evaluation.value(adapted(evaluation, phi).probabilities());
     }
 
     /** ∇F(φ), exact (class comment). Returns a new array. */

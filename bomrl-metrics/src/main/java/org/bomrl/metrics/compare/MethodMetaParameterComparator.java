@@ -108,11 +108,7 @@ final class MethodMetaParameterComparator
     {
         List<PolicyEvaluation> evaluations = MetaParameterComparator.evaluations(tasks);
         double[] phi = bestMetaParameter(evaluations);
-        double[] values = new double[evaluations.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = evaluations.get(i).value(adapted(evaluations.get(i), prior(evaluations.get(i), phi)).probabilities());
-        }
-        return values;
+        return evaluations.stream().mapToDouble(evaluation -> adaptedValue(evaluation, phi)).toArray();
     }
 
     /** φ* from the restarted ascent (class comment). */
@@ -128,9 +124,15 @@ final class MethodMetaParameterComparator
     {
         double sum = 0;
         for (PolicyEvaluation evaluation : evaluations) {
-            sum += evaluation.value(adapted(evaluation, prior(evaluation, phi)).probabilities());
+            sum += adaptedValue(evaluation, phi);
         }
         return sum / evaluations.size();
+    }
+
+    /** J_τ of the policy adapted from π_φ on the task of {@code evaluation}. */
+    private double adaptedValue(PolicyEvaluation evaluation, double[] phi)
+    {
+        return evaluation.value(adapted(evaluation, prior(evaluation, phi)).probabilities());
     }
 
     /** ∇F(φ), exact where the algorithm gives exact derivatives, else by finite differences (class comment). Returns a new array. */
