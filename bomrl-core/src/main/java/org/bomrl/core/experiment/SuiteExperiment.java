@@ -28,7 +28,7 @@ import java.util.Map;
  * file outside {@code suite.*} and {@code experiment.name|type|base_directory} is handed on to the
  * members like an override, so a resumed suite hands on what the first run did. Members must be
  * distinct files with distinct file names, and none may be a suite itself (so a suite can list
- * neither itself nor another suite).
+ * neither itself nor another suite) or a seeds experiment.
  */
 final class SuiteExperiment
 {
@@ -41,7 +41,7 @@ final class SuiteExperiment
     /**
      * The member files of a suite, resolved against {@code baseDirectory} and checked: at least one,
      * each an existing file, none listed twice, no two with one file name (they would share a
-     * directory), none the suite itself and none a suite.
+     * directory), none the suite itself, none a suite and none a seeds experiment.
      */
     static List<Path> members(List<String> files, String suiteFile, Path baseDirectory)
     {
@@ -65,8 +65,13 @@ final class SuiteExperiment
                         + path.getFileName() + "; their results would share one directory: rename one");
             }
             ExperimentConfiguration member = ExperimentConfiguration.load(path, Map.of());
-            if (member.value(ExperimentSettings.SCOPE + ".type").map(String::trim).filter("suite"::equals).isPresent()) {
+            String type = member.value(ExperimentSettings.SCOPE + ".type").map(String::trim).orElse("");
+            if (type.equals(TYPE)) {
                 throw new InvalidSettingException(suiteFile + ": suite.experiments member '" + file + "' is itself a suite; suites cannot be nested");
+            }
+            if (type.equals(SeedsExperiment.TYPE)) {
+                throw new InvalidSettingException(suiteFile + ": suite.experiments member '" + file
+                        + "' is a seeds experiment; a suite lists meta-learning or evaluate experiments (a seeds experiment may run a suite instead)");
             }
             members.add(path);
         }

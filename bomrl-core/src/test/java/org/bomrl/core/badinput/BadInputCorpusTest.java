@@ -175,6 +175,11 @@ final class BadInputCorpusTest
             write(dir, "b.properties", "experiment.type = suite\nsuite.experiments = a.properties\n");
             return run(write(dir, "a.properties", "experiment.type = suite\nsuite.experiments = b.properties\n"));
         }, "member 'b.properties' is itself a suite"));
+        cases.add(user("suite listing a seeds experiment", dir -> {
+            write(dir, "m.properties", TINY);
+            write(dir, "seeds.properties", "experiment.type = seeds\nseeds.experiment = m.properties\nseeds.training_seeds = 1, 2\n");
+            return run(write(dir, "s.properties", "experiment.type = suite\nsuite.experiments = seeds.properties\n"));
+        }, "member 'seeds.properties' is a seeds experiment"));
         cases.add(user("suite member listed twice", dir -> {
             write(dir, "m.properties", EVALUATE);
             return run(write(dir, "s.properties", "experiment.type = suite\nsuite.experiments = m.properties, ./m.properties\n"));
